@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { lockDataDir } from './lock.ts';
+
+/** The one database type the code sees, whichever engine is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Anything that can run a query: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  engine: Engine;
+  /** The raw PGlite instance (embedded engine only), for COPY and dumps. */
+  pglite?: PGlite;
+  /** The raw pool (server engine only). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { databaseUrl: string; poolSize?: number }
+  | { dataDir: string; loadDataDir?: Blob }
+  | { memory: true; loadDataDir?: Blob };
+
+const pgliteExtensions = { pg_trgm, unaccent };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it. Queries in flight still reject.
+    });
+    return {
+      db: drizzleNodePg({ client: pool }) as unknown as Db,
+      engine: 'postgres',
+      pool,
+      close: () => pool.end(),
+    };
+  }
+  let release: (() => void) | undefined;
+  let dataDir: string | undefined;
+  if ('dataDir' in options) {
+    release = lockDataDir(options.dataDir);
+    dataDir = path.join(options.dataDir, 'pgdata');
+  }
+  try {
+    const client = await PGlite.create({
+      dataDir,
+      extensions: pgliteExtensions,
+      loadDataDir: options.loadDataDir,
+    });
+    return {
+      db: drizzlePglite({ client }) as unknown as Db,
+      engine: 'pglite',
+      pglite: client,
+      close: async () => {
+        await client.close();
+        release?.();
+      },
+    };
+  } catch (err) {
+    release?.();
+    throw err;
+  }
+}

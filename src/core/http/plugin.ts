@@ -1,0 +1,236 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { h, type VNode } from 'preact';
+import type { Actor } from '../auth/actor.ts';
+import { loadActor, type MembershipLoader, SESSION_COOKIE } from '../auth/sessions.ts';
+import { AppError, type ErrorCode } from '../errors/app-error.ts';
+import { formatters } from '../format/intl.ts';
+import type { Lang } from '../i18n/langs.ts';
+import type { AppContext, NavItem } from '../module.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+import type { Flash, PageContext } from '../views/page-context.ts';
+import { renderFragment, renderPage } from '../views/render.tsx';
+import { langFromAcceptLanguage, localePath, splitLangPath } from './negotiate.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    actor: Actor;
+    flash: Flash | null;
+  }
+  interface FastifyReply {
+    /** Renders a full page in the layout (status 200 unless given). */
+    page(title: string, body: VNode, status?: number): FastifyReply;
+    /** Renders a piece of a page for htmx. */
+    fragment(body: VNode, status?: number): FastifyReply;
+    /** Sets a message shown once on the next page (Post/Redirect/Get). */
+    flashNext(flash: Flash): FastifyReply;
+    pageContext(): PageContext;
+  }
+  interface FastifyContextConfig {
+    /** Set to false only for routes that authenticate otherwise and change nothing for a browser. */
+    csrf?: boolean;
+  }
+}
+
+const FLASH_COOKIE = 'ortaq_flash';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type HttpOptions = {
+  ctx: AppContext;
+  secretKey: string;
+  nav: NavItem[];
+  loadMemberships: MembershipLoader;
+};
+
+function errorCodeOf(err: FastifyError | AppError): ErrorCode {
+  if (err instanceof AppError) return err.code;
+  const code = (err as FastifyError).code ?? '';
+  if (code.startsWith('FST_CSRF')) return 'CSRF_INVALID';
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 403) return 'FORBIDDEN';
+  if (status >= 400 && status < 500) return 'BAD_REQUEST';
+  return 'INTERNAL';
+}
+
+async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<void> {
+  const { ctx } = options;
+  const production = ctx.config.env === 'production';
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie, { secret: options.secretKey });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.maxUploadBytes, files: 10, fields: 50, fieldSize: 100_000 },
+    throwFileSizeLimit: true,
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'ortaq_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: production },
+    csrfOpts: { userInfo: true, hmacKey: options.secretKey },
+    getUserInfo: (req) => req.actor?.sessionId ?? 'anonymous',
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      const fromQuery = query && typeof query._csrf === 'string' ? query._csrf : undefined;
+      return fromBody ?? (req.headers['x-csrf-token'] as string | undefined) ?? fromQuery;
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'public'),
+    prefix: '/static/',
+    maxAge: production ? '1d' : 0,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'node_modules/@fontsource/noto-sans'),
+    prefix: '/static/fonts/noto-sans/',
+    decorateReply: false,
+    maxAge: '30d',
+    immutable: true,
+    allowedPath: (pathname) => /^\/(files\/[\w-]+\.woff2?|[0-9]{3}\.css)$/.test(pathname),
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'node_modules/htmx.org/dist'),
+    prefix: '/static/htmx/',
+    decorateReply: false,
+    maxAge: production ? '1d' : 0,
+    allowedPath: (pathname) => pathname === '/htmx.min.js',
+  });
+  app.get('/static/htmx.min.js', (_req, reply) => reply.redirect('/static/htmx/htmx.min.js', 301));
+
+  app.decorateRequest('lang', 'kk');
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('flash', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = splitLangPath(req.url).lang ?? langFromAcceptLanguage(req.headers['accept-language']);
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = await loadActor(ctx.db, token, options.loadMemberships);
+    if (token && !req.actor.userId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const rawFlash = req.cookies[FLASH_COOKIE];
+    if (rawFlash) {
+      const unsigned = req.unsignCookie(rawFlash);
+      if (unsigned.valid && unsigned.value) {
+        try {
+          req.flash = JSON.parse(unsigned.value) as Flash;
+        } catch {
+          req.flash = null;
+        }
+      }
+      reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+  });
+
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!UNSAFE.has(req.method) || req.routeOptions.config.csrf === false) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  function pageContext(this: FastifyReply): PageContext {
+    const req = this.request;
+    const lang = req.lang;
+    const prefix = splitLangPath(req.url);
+    return {
+      lang,
+      t: ctx.messages.translator(lang),
+      f: formatters(lang),
+      actor: req.actor,
+      csrfToken: this.generateCsrf({ userInfo: req.actor.sessionId ?? 'anonymous' }),
+      path: prefix.lang ? prefix.rest : '/',
+      flash: req.flash,
+      nav: options.nav,
+      can: (action, resource) => ctx.policy.can(req.actor, action, resource),
+      href: (p) => localePath(lang, p),
+    };
+  }
+
+  app.decorateReply('pageContext', pageContext);
+  app.decorateReply('page', function (this: FastifyReply, title: string, body: VNode, status = 200) {
+    const html = renderPage(this.pageContext(), title, body);
+    return this.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  });
+  app.decorateReply('fragment', function (this: FastifyReply, body: VNode, status = 200) {
+    return this.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderFragment(this.pageContext(), body));
+  });
+  app.decorateReply('flashNext', function (this: FastifyReply, flash: Flash) {
+    return this.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      signed: true,
+      secure: production,
+      maxAge: 60,
+    });
+  });
+
+  function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params?: Record<string, string | number>) {
+    const t = ctx.messages.translator(req.lang);
+    const message = t(`errors.${code}`, params);
+    if (req.url.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json')) {
+      return reply.code(status).send({ error: { code, message } });
+    }
+    if (req.headers['hx-request'] && !req.headers['hx-boosted']) {
+      return reply.code(status).type('text/html; charset=utf-8').send(`<div class="flash flash--error" role="alert">${escapeHtml(message)}</div>`);
+    }
+    return reply.page(t(`errors.title.${Math.min(status , 500)}`), h(ErrorPage, { status, messageKey: `errors.${code}`, params }) as VNode, status);
+  }
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const code = errorCodeOf(err);
+    const status = err instanceof AppError ? err.status : code === 'INTERNAL' ? 500 : ((err as FastifyError).statusCode ?? 500);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    else req.log.info({ code, status }, 'request refused');
+    const params = err instanceof AppError ? (err.params as Record<string, string | number> | undefined) : undefined;
+    const withMax = code === 'PAYLOAD_TOO_LARGE' && !params ? { max: Math.floor(ctx.config.maxUploadBytes / 1048576) } : params;
+    return sendError(req, reply, code, status, withMax);
+  });
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND', 404));
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export const http = fp(httpPlugin, { name: 'ortaq-http' });

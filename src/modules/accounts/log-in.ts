@@ -1,0 +1,77 @@
+import { and, count, eq, gt, min } from 'drizzle-orm';
+import { verifyAgainstNothing, verifyPassword } from '../../core/auth/password.ts';
+import { accountTokens, loginAttempts, users } from '../../core/auth/schema.ts';
+import { createSession, deleteSessionByToken } from '../../core/auth/sessions.ts';
+import { newToken } from '../../core/auth/tokens.ts';
+import type { Lang } from '../../core/i18n/langs.ts';
+import { enqueueMail } from '../../core/mail/outbox.ts';
+import type { AppContext } from '../../core/module.ts';
+import type { LogInInput } from './inputs.ts';
+import { accountLink } from './links.ts';
+import { CONFIRM_TTL_MS } from './sign-up.ts';
+
+export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 50;
+
+export type LogInResult =
+  | { ok: true; token: string; expiresAt: Date; name: string }
+  | { ok: false; reason: 'invalid' | 'unconfirmed' }
+  | { ok: false; reason: 'locked'; minutes: number };
+
+async function lockedFor(ctx: AppContext, emailKey: string, ip: string): Promise<number> {
+  const since = new Date(Date.now() - LOCKOUT_WINDOW_MS);
+  const failures = (column: typeof loginAttempts.emailKey | typeof loginAttempts.ip, value: string) =>
+    ctx.db
+      .select({ n: count(), oldest: min(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(eq(column, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  const [[byEmail], [byIp]] = await Promise.all([failures(loginAttempts.emailKey, emailKey), failures(loginAttempts.ip, ip)]);
+  const until = (oldest: Date | null) => (oldest ? oldest.getTime() + LOCKOUT_WINDOW_MS : Date.now());
+  const waits = [
+    byEmail && byEmail.n >= MAX_FAILURES_PER_EMAIL ? until(byEmail.oldest) : 0,
+    byIp && byIp.n >= MAX_FAILURES_PER_IP ? until(byIp.oldest) : 0,
+  ];
+  const ms = Math.max(...waits) - Date.now();
+  return ms > 0 ? Math.ceil(ms / 60000) : 0;
+}
+
+/**
+ * Checks the credentials and opens a new session. Failures say nothing about whether the address
+ * has an account; five of them for one address (or fifty from one IP) within 15 minutes pause
+ * logging in, across every app process, because attempts are counted in the database.
+ */
+export async function logIn(
+  ctx: AppContext,
+  input: LogInInput & { ip: string; userAgent?: string; previousSessionToken?: string; lang: Lang },
+): Promise<LogInResult> {
+  const minutes = await lockedFor(ctx, input.email, input.ip);
+  if (minutes > 0) return { ok: false, reason: 'locked', minutes };
+
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
+  const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
+  await ctx.db.insert(loginAttempts).values({ emailKey: input.email, ip: input.ip, succeeded: valid });
+  if (!valid || !user) return { ok: false, reason: 'invalid' };
+
+  if (!user.emailVerifiedAt) {
+    await ctx.db.transaction(async (tx) => {
+      const { token, id } = newToken();
+      await tx.insert(accountTokens).values({ id, userId: user.id, purpose: 'confirm-email', expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
+      const lang = (user.locale as Lang) ?? input.lang;
+      const t = ctx.messages.translator(lang);
+      await enqueueMail(tx, {
+        to: user.email,
+        subject: t('accounts.mail.confirm.subject'),
+        text: t('accounts.mail.confirm.body', { name: user.name, link: accountLink(ctx.config.publicUrl, lang, '/confirm', token) }),
+      });
+    });
+    return { ok: false, reason: 'unconfirmed' };
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    // A session the browser held before logging in is never carried over (session fixation).
+    if (input.previousSessionToken) await deleteSessionByToken(tx, input.previousSessionToken);
+    const session = await createSession(tx, user.id, { ip: input.ip, userAgent: input.userAgent });
+    return { ok: true, token: session.token, expiresAt: session.expiresAt, name: user.name };
+  });
+}

@@ -1,0 +1,13 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../core/db/client.ts';
+import { mailOutbox } from '../../core/mail/schema.ts';
+
+export type OutboxMessage = typeof mailOutbox.$inferSelect;
+
+export const listOutbox = (db: Db, limit = 100) => db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
+
+export async function findOutboxMessage(db: Db, id: string): Promise<OutboxMessage | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return row;
+}

@@ -1,0 +1,21 @@
+import type { ModuleManifest } from '../../core/module.ts';
+import { organisationsMessages } from './messages.ts';
+import { organisationPolicies } from './policy.ts';
+import { membershipsOf, organisationFigures } from './queries.ts';
+import { organisationRoutes } from './routes.tsx';
+import { seedDemoOrganisations } from './seed-demo.ts';
+
+export const organisationsModule: ModuleManifest = {
+  name: 'organisations',
+  messages: organisationsMessages,
+  routes: organisationRoutes,
+  navigation: [{ path: '/organisations', label: 'organisations.nav', area: 'main' }],
+  policies: organisationPolicies,
+  figures: organisationFigures,
+  seedDemo: seedDemoOrganisations,
+  membershipLoader: membershipsOf,
+};
+
+export { isValidBin, makeBin, normaliseBin } from './bin.ts';
+export { organisationName } from './queries.ts';
+export { organisations, organisationMembers } from './schema.ts';

@@ -1,0 +1,6 @@
+import type { Rules } from '../../core/policy/policy.ts';
+
+export const organisationPolicies: Rules = {
+  /** The register is public. */
+  'organisation.list': () => true,
+};

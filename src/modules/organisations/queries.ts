@@ -1,0 +1,50 @@
+import { count, countDistinct, eq, sql } from 'drizzle-orm';
+import type { Membership } from '../../core/auth/actor.ts';
+import type { Db, Executor } from '../../core/db/client.ts';
+import type { Lang } from '../../core/i18n/langs.ts';
+import type { HomeFigure } from '../../core/module.ts';
+import { organisationMembers, organisations } from './schema.ts';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** The organisation's name in the reader's language; English falls back to Kazakh. */
+export function organisationName(org: Pick<OrganisationRow, 'nameKk' | 'nameRu' | 'nameEn'>, lang: Lang): string {
+  return lang === 'ru' ? org.nameRu : lang === 'en' ? (org.nameEn ?? org.nameKk) : org.nameKk;
+}
+
+/** The public list, in Kazakh (or Russian) alphabetical order. */
+export async function listOrganisations(db: Db, lang: Lang, limit = 100): Promise<{ rows: OrganisationRow[]; total: number }> {
+  const nameColumn = lang === 'ru' ? organisations.nameRu : organisations.nameKk;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(organisations)
+      .orderBy(sql`${nameColumn} collate kazakh`)
+      .limit(limit),
+    db.select({ n: count() }).from(organisations),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function membershipsOf(db: Executor, userId: string): Promise<Membership[]> {
+  return db
+    .select({ organisationId: organisationMembers.organisationId, role: organisationMembers.role })
+    .from(organisationMembers)
+    .where(eq(organisationMembers.userId, userId));
+}
+
+export async function organisationFigures(db: Db): Promise<HomeFigure[]> {
+  const [row] = await db
+    .select({
+      ngos: count(),
+      active: sql<number>`count(*) filter (where ${organisations.status} = 'active')`.mapWith(Number),
+      regions: countDistinct(organisations.regionCode),
+    })
+    .from(organisations)
+    .where(eq(organisations.kind, 'ngo'));
+  return [
+    { label: 'organisations.figure.ngos', value: row?.ngos ?? 0 },
+    { label: 'organisations.figure.active', value: row?.active ?? 0 },
+    { label: 'organisations.figure.regions', value: row?.regions ?? 0 },
+  ];
+}

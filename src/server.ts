@@ -1,0 +1,48 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './core/db/lock.ts';
+import { isEmptyDatabase, seedDemo } from './core/demo/seed.ts';
+import { type MailWorker, startMailWorker } from './core/mail/outbox.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { app, ctx } = await buildApp(config);
+
+  if (config.demo && (await isEmptyDatabase(ctx))) {
+    await seedDemo(ctx);
+    app.log.info('demo data loaded (set DEMO=0 to start empty)');
+  }
+
+  let mailWorker: MailWorker | null = null;
+  if (config.smtpUrl) {
+    mailWorker = startMailWorker({ db: ctx.db, smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
+  } else {
+    app.log.info('SMTP_URL is not set: mail stays in the outbox, readable by administrators at /kk/admin/outbox');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await mailWorker?.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Ortaq is running at ${config.publicUrl} (${ctx.database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error('Ortaq could not start:', err);
+  }
+  process.exit(1);
+});
