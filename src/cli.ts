@@ -25,7 +25,12 @@ const program = new Command()
 program
   .command('migrate')
   .description('apply pending database migrations')
-  .action(() => withContext(async () => (console.log('Database is up to date.'), 0)));
+  .action(() =>
+    withContext(async () => {
+      console.log('Database is up to date.');
+      return 0;
+    }),
+  );
 
 program
   .command('seed')
