@@ -32,15 +32,23 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
  * A browser stand-in over `inject`: keeps cookies, and sends forms with the CSRF token of the
  * last page it loaded, as a real browser would.
  */
+let nextAddress = 0;
+
 export class TestClient {
   private readonly cookies = new Map<string, string>();
   private csrfToken = '';
   lastResponse: LightMyRequestResponse | null = null;
+  /** Each client comes from its own address, as separate people do (rate limits are per address). */
+  readonly remoteAddress: string;
 
   constructor(
     private readonly app: FastifyInstance,
     private readonly headers: Record<string, string> = {},
-  ) {}
+    remoteAddress?: string,
+  ) {
+    nextAddress++;
+    this.remoteAddress = remoteAddress ?? `10.${(nextAddress >> 16) & 255}.${(nextAddress >> 8) & 255}.${nextAddress & 255}`;
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -67,7 +75,7 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, ...headers, cookie: this.cookieHeader() } }));
+    return this.remember(await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, ...headers, cookie: this.cookieHeader() } }));
   }
 
   /** Posts a urlencoded form; the CSRF token is added unless the form already names one. */
@@ -77,6 +85,7 @@ export class TestClient {
       await this.app.inject({
         method: 'POST',
         url,
+        remoteAddress: this.remoteAddress,
         payload: body,
         headers: { ...this.headers, ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
       }),

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import type { Db, Executor } from '../db/client.ts';
+import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { mailOutbox } from './schema.ts';
 
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
@@ -41,7 +41,7 @@ export function startMailWorker(options: {
   let running: Promise<number> | null = null;
 
   async function sendDue(): Promise<number> {
-    const claimed = (await options.db.execute(sql`
+    const claimed = await queryRows<ClaimedMail>(options.db, sql`
       update mail_outbox set next_attempt_at = now() + interval '5 minutes'
       where id in (
         select id from mail_outbox
@@ -50,9 +50,9 @@ export function startMailWorker(options: {
         limit ${batchSize}
         for update skip locked
       )
-      returning id, "to", subject, text, html, attempts`)) as unknown as { rows: ClaimedMail[] };
+      returning id, "to", subject, text, html, attempts`);
     let sent = 0;
-    for (const m of claimed.rows) {
+    for (const m of claimed) {
       try {
         await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
         await options.db

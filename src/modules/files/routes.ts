@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsync } from 'fastify';
+import { notFound } from '../../core/errors/app-error.ts';
+import { files } from '../../core/files/schema.ts';
+import type { AppContext } from '../../core/module.ts';
+
+/** RFC 6266 Content-Disposition that keeps Kazakh and Russian file names intact. */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const fileRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
+    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound();
+    const [file] = await ctx.db.select().from(files).where(eq(files.id, req.params.id));
+    if (!file) throw notFound();
+    ctx.policy.authorize(req.actor, 'file.download', file);
+    return reply
+      .type(file.mediaType)
+      .header('content-length', file.size)
+      .header('content-disposition', contentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', file.visibility === 'public' ? 'public, max-age=86400, immutable' : 'private, no-store')
+      .send(ctx.blobs.open(file.sha256));
+  });
+};
