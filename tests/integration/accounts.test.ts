@@ -226,3 +226,17 @@ describe('CSRF', () => {
     expect(await t.ctx.db.select().from(users).where(and(eq(users.email, 'csrf@example.kz')))).toHaveLength(0);
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with a translated message after ten sign-ups a minute from one address', async () => {
+    const client = new TestClient(t.app);
+    await client.get('/ru/signup');
+    for (let i = 0; i < 10; i++) {
+      expect((await client.post('/ru/signup', { name: 'Spam', email: `spam${i}@example.kz`, password: 'short' })).statusCode).toBe(422);
+    }
+    const limited = await client.post('/ru/signup', { name: 'Spam', email: 'spam10@example.kz', password: 'a long enough passphrase' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('Слишком много запросов');
+    expect((await new TestClient(t.app).get('/ru/signup')).statusCode).toBe(200);
+  });
+});

@@ -10,6 +10,7 @@ import { DataDirLockedError, lockDataDir } from '../../src/core/db/lock.ts';
 import { seedDemo } from '../../src/core/demo/seed.ts';
 import { TestClient } from '../support/app.ts';
 import { engineUnderTest, freshPostgresDatabase } from '../support/database.ts';
+import { freePort } from '../support/postgres-server.ts';
 
 function runServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -55,6 +56,31 @@ describe('one process per embedded data folder', () => {
     release();
     expect(fs.existsSync(path.join(dir, 'ortaq.lock'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves until SIGTERM, then finishes cleanly and releases the folder', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-term-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, LOG_LEVEL: 'silent', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DEMO: '0' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      let healthy = false;
+      for (let i = 0; i < 100 && !healthy; i++) {
+        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+        if (!healthy) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(healthy).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'ortaq.lock'), 'utf8')).toBe(String(child.pid));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(fs.existsSync(path.join(dir, 'ortaq.lock'))).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops at boot with the name of a bad configuration variable', async () => {

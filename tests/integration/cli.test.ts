@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/core/db/client.ts';
+import { auditLog } from '../../src/core/audit/schema.ts';
+import { userRoles, users } from '../../src/core/auth/schema.ts';
+import { engineUnderTest, freshPostgresDatabase } from '../support/database.ts';
+
+/** The real `ortaq` command, against the engine under test: a PGlite folder or a server database. */
+let env: Record<string, string>;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-cli-'));
+  env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  if (engineUnderTest() === 'postgres') env.DATABASE_URL = (await freshPostgresDatabase()).url;
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function ortaq(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/ortaq.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function withDb<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const database = env.DATABASE_URL ? await openDatabase({ databaseUrl: env.DATABASE_URL }) : await openDatabase({ dataDir });
+  try {
+    return await run(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+describe('the ortaq command', () => {
+  it('creates the first administrator, audited, and verifies the audit chain', async () => {
+    const created = await ortaq('users', 'create-admin', '--email', 'Chief@Ortaq.kz', '--name', 'Бас әкімші', '--password', 'a very long admin passphrase');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('Administrator Chief@Ortaq.kz created.');
+
+    const verified = await ortaq('audit', 'verify');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('Audit log intact: 1 entries verified.');
+
+    await withDb(async (db) => {
+      const [admin] = await db.select().from(users).where(eq(users.email, 'chief@ortaq.kz'));
+      expect(admin?.emailVerifiedAt).not.toBeNull();
+      expect(await db.select().from(userRoles).where(eq(userRoles.userId, admin!.id))).toEqual([expect.objectContaining({ role: 'admin' })]);
+      await db.execute(sql`update audit_log set changes = '{"role":"volunteer"}'`);
+      const [entry] = await db.select({ id: auditLog.id }).from(auditLog);
+      expect(entry).toBeDefined();
+    });
+    const broken = await ortaq('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/Audit log broken at entry \d+: its content does not match its hash/);
+  });
+
+  it('refuses a weak password with a clear message and creates nothing', async () => {
+    const res = await ortaq('users', 'create-admin', '--email', 'weak@ortaq.kz', '--password', 'short');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('The password must be 10 to 200 characters long.');
+    expect(await withDb((db) => db.select().from(users).where(eq(users.email, 'weak@ortaq.kz')))).toEqual([]);
+  });
+
+  it('loads the demo data on request, twice without duplicates', async () => {
+    expect((await ortaq('seed', '--demo')).code).toBe(0);
+    expect((await ortaq('seed', '--demo')).code).toBe(0);
+    const count = await withDb(async (db) => (await db.select().from(users).where(eq(users.email, 'admin@ortaq.kz'))).length);
+    expect(count).toBe(1);
+  });
+});
