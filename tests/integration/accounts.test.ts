@@ -104,6 +104,16 @@ describe('what the forms reveal', () => {
     expect(res.body).toContain('aria-invalid="true"');
   });
 
+  it('refuses a password that is on the common lists or easy to guess', async () => {
+    const client = new TestClient(t.app);
+    await client.get('/en/signup');
+    for (const password of ['password123', '1234567890', 'qwertyuiop']) {
+      const res = await client.post('/en/signup', { name: 'Weak', email: 'weak@example.kz', password });
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain('This password is too easy to guess');
+    }
+  });
+
   it('answers a sign-up for a taken address exactly as for a new one, and warns the owner by mail', async () => {
     const client = new TestClient(t.app);
     await client.get('/kk/signup');

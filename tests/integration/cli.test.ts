@@ -70,7 +70,7 @@ describe('the ortaq command', () => {
   it('refuses a weak password with a clear message and creates nothing', async () => {
     const res = await ortaq('users', 'create-admin', '--email', 'weak@ortaq.kz', '--password', 'short');
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('The password must be 10 to 200 characters long.');
+    expect(res.stderr).toContain('The password must be 10 to 200 characters long and not easy to guess.');
     expect(await withDb((db) => db.select().from(users).where(eq(users.email, 'weak@ortaq.kz')))).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ export async function createAdmin(ctx: AppContext, input: { email: string; name:
   const email = normaliseEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new CreateAdminError(`Not an e-mail address: ${input.email}`);
   const password = newPassword.safeParse(input.password);
-  if (!password.success) throw new CreateAdminError('The password must be 10 to 200 characters long.');
+  if (!password.success) throw new CreateAdminError('The password must be 10 to 200 characters long and not easy to guess.');
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));

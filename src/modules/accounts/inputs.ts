@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isGuessable } from '../../core/auth/password-strength.ts';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -9,7 +10,11 @@ const email = z
   .pipe(z.email('accounts.error.email'))
   .transform(normaliseEmail);
 
-export const newPassword = z.string().min(10, 'accounts.error.password-short').max(200, 'accounts.error.password-long');
+export const newPassword = z
+  .string()
+  .min(10, 'accounts.error.password-short')
+  .max(200, 'accounts.error.password-long')
+  .refine((p) => !isGuessable(p), 'accounts.error.password-common');
 
 export const SignUpInput = z.object({
   name: z.string().trim().min(1, 'accounts.error.name').max(200, 'form.error.too-long'),
