@@ -10,8 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** What someone with rights to alter the table could do: switch off the append-only triggers. */
+const asTableOwner = () => t.ctx.db.execute(sql`alter table audit_log disable trigger user`);
+
 async function freshChain(n: number): Promise<number[]> {
+  await asTableOwner();
   await t.ctx.db.execute(sql`truncate audit_log restart identity`);
+  await t.ctx.db.execute(sql`alter table audit_log enable trigger user`);
   for (let i = 0; i < n; i++) {
     await t.ctx.db.transaction((tx) =>
       recordAudit(tx, { actorId: null, action: 'grant.award', entityType: 'application', entityId: `A-${i}`, changes: { amount: 42857100 + i, lot: 'Ел мақтанышы' } }),
@@ -28,14 +33,24 @@ describe('the audit chain', () => {
     expect(await verifyAuditChain(t.ctx.db)).toEqual({ checked: ids.length, firstBreak: null });
   });
 
+  it('refuses to change or remove history through ordinary statements', async () => {
+    const ids = await freshChain(2);
+    await expect(t.ctx.db.update(auditLog).set({ action: 'x' }).where(eq(auditLog.id, ids[0]!))).rejects.toThrow();
+    await expect(t.ctx.db.delete(auditLog).where(eq(auditLog.id, ids[0]!))).rejects.toThrow();
+    await expect(t.ctx.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+    expect(await verifyAuditChain(t.ctx.db)).toEqual({ checked: 2, firstBreak: null });
+  });
+
   it('names an entry whose content was edited', async () => {
     const ids = await freshChain(5);
+    await asTableOwner();
     await t.ctx.db.update(auditLog).set({ changes: { amount: 1 } }).where(eq(auditLog.id, ids[2]!));
     expect((await verifyAuditChain(t.ctx.db)).firstBreak).toEqual({ id: ids[2], reason: 'hash-mismatch' });
   });
 
   it('names the entry after a deleted one', async () => {
     const ids = await freshChain(5);
+    await asTableOwner();
     await t.ctx.db.delete(auditLog).where(eq(auditLog.id, ids[1]!));
     expect((await verifyAuditChain(t.ctx.db)).firstBreak).toEqual({ id: ids[2], reason: 'prev-hash-mismatch' });
   });
@@ -44,6 +59,7 @@ describe('the audit chain', () => {
     const ids = await freshChain(5);
     const rows = await t.ctx.db.select().from(auditLog).orderBy(asc(auditLog.id));
     const [a, b] = [rows[1]!, rows[3]!];
+    await asTableOwner();
     await t.ctx.db.transaction(async (tx) => {
       await tx.delete(auditLog).where(eq(auditLog.id, a.id));
       await tx.delete(auditLog).where(eq(auditLog.id, b.id));
