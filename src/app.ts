@@ -17,6 +17,9 @@ import { ops } from './core/ops/plugin.ts';
 import { Policy } from './core/policy/policy.ts';
 import { MODULES } from './modules/index.ts';
 
+/** Believe X-Forwarded-For for exactly this many proxies in front of Ortaq. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type BuiltApp = { app: FastifyInstance; ctx: AppContext };
 
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -53,6 +56,13 @@ export async function buildApp(config: Config, options: { database?: Database; l
         ? false
         : {
             level: config.logLevel,
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                url: req.url.replace(/([?&]_csrf=)[^&]*/g, '$1[redacted]'),
+                id: req.id,
+              }),
+            },
             redact: {
               paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
               censor: '[redacted]',
@@ -63,7 +73,7 @@ export async function buildApp(config: Config, options: { database?: Database; l
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });

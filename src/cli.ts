@@ -59,8 +59,12 @@ users
     withContext(async (ctx) => {
       const generated = !options.password && !process.env.ORTAQ_ADMIN_PASSWORD;
       const password = options.password ?? process.env.ORTAQ_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
-      const { created } = await createAdmin(ctx, { email: options.email, name: options.name, password });
-      console.log(created ? `Administrator ${options.email} created.` : `${options.email} already had an account; it is now an administrator.`);
+      const { created } = await createAdmin(ctx, { email: options.email, name: options.name, password, replacePassword: !generated });
+      console.log(
+        created
+          ? `Administrator ${options.email} created.`
+          : `${options.email} already had an account; it is now a confirmed administrator${generated ? ' and keeps its password' : ' with the given password'}.`,
+      );
       if (generated && created) console.log(`Password (shown once): ${password}`);
       return 0;
     }),

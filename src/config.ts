@@ -25,7 +25,10 @@ const EnvSchema = z.object({
   DEMO: boolish.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
-  TRUST_PROXY: boolish.default(false),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(0|false|no|[1-9]\d?|[\da-f.:/]+(,[\da-f.:/]+)*)$/i, 'must be 0, a number of proxy hops, or a comma-separated list of proxy addresses')
+    .default('0'),
 });
 
 export type Config = {
@@ -42,10 +45,17 @@ export type Config = {
   demo: boolean;
   logLevel: string;
   maxUploadBytes: number;
-  trustProxy: boolean;
+  /** false, the number of proxies in front of Ortaq, or their addresses: whose X-Forwarded-For to believe. */
+  trustProxy: false | number | string[];
 };
 
 export class ConfigError extends Error {}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  if (/^(0|false|no)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((a) => a.trim());
+}
 
 /** Parses the environment once; a bad variable stops the boot with its name in the message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,6 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

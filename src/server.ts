@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './core/db/lock.ts';
+import { purgeExpiredAccountData } from './core/auth/maintenance.ts';
 import { isEmptyDatabase, seedDemo } from './core/demo/seed.ts';
 import { type MailWorker, startMailWorker } from './core/mail/outbox.ts';
 
@@ -12,6 +13,11 @@ async function main(): Promise<void> {
     await seedDemo(ctx);
     app.log.info('demo data loaded (set DEMO=0 to start empty)');
   }
+
+  const purge = () => purgeExpiredAccountData(ctx.db).catch((err: unknown) => app.log.warn({ err }, 'purge of expired account data failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, 3600 * 1000);
+  purgeTimer.unref();
 
   let mailWorker: MailWorker | null = null;
   if (config.smtpUrl) {
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    clearInterval(purgeTimer);
     await mailWorker?.stop();
     await app.close();
     process.exit(0);

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.ts';
 import { ANONYMOUS, type Actor, type Membership } from './actor.ts';
 import { type Role, sessions, userRoles, users } from './schema.ts';
@@ -62,8 +62,4 @@ export async function loadActor(db: Db, token: string | undefined, loadMembershi
     memberships: await loadMemberships(db, row.userId),
     sessionId: id,
   };
-}
-
-export async function purgeExpiredSessions(db: Executor): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
 }

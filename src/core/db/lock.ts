@@ -47,7 +47,8 @@ export function lockDataDir(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(holder) && isAlive(holder)) {
+      // Our own pid in the file is a previous run that got the same pid (common in containers).
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
         throw new DataDirLockedError(dir, holder);
       }
       fs.rmSync(file, { force: true });

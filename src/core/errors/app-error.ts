@@ -1,6 +1,6 @@
 import type { MessageParams } from '../i18n/messages.ts';
 
-/** Stable error codes; each has a translated message `errors.<code>` in core/errors/messages.ts. */
+/** Stable error codes; each has a translated message `errors.<code>` in core/messages.ts. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   FORBIDDEN: 403,
@@ -29,6 +29,12 @@ export class AppError extends Error {
   get statusCode(): number {
     return this.status;
   }
+}
+
+const TITLED_STATUSES = new Set([400, 403, 404, 409, 413, 415, 429]);
+/** The message key of an error page's title; a status without its own takes its class's. */
+export function errorTitleKey(status: number): string {
+  return `errors.title.${TITLED_STATUSES.has(status) ? status : status >= 500 ? 500 : 400}`;
 }
 
 export const forbidden = () => new AppError('FORBIDDEN');

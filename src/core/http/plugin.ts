@@ -12,7 +12,7 @@ import fp from 'fastify-plugin';
 import { h, type VNode } from 'preact';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor, type MembershipLoader, SESSION_COOKIE } from '../auth/sessions.ts';
-import { AppError, type ErrorCode } from '../errors/app-error.ts';
+import { AppError, type ErrorCode, errorTitleKey } from '../errors/app-error.ts';
 import { formatters } from '../format/intl.ts';
 import type { Lang } from '../i18n/langs.ts';
 import type { AppContext, NavItem } from '../module.ts';
@@ -108,7 +108,9 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
       const body = req.body as Record<string, unknown> | undefined;
       const query = req.query as Record<string, unknown> | undefined;
       const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
-      const fromQuery = query && typeof query._csrf === 'string' ? query._csrf : undefined;
+      // Only multipart bodies carry their token in the URL: they are read after this check.
+      const multipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+      const fromQuery = multipart && query && typeof query._csrf === 'string' ? query._csrf : undefined;
       return fromBody ?? (req.headers['x-csrf-token'] as string | undefined) ?? fromQuery;
     },
   });
@@ -137,7 +139,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     maxAge: production ? '1d' : 0,
     allowedPath: (pathname) => pathname === '/htmx.min.js',
   });
-  app.get('/static/htmx.min.js', (_req, reply) => reply.redirect('/static/htmx/htmx.min.js', 301));
+  app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
 
   app.decorateRequest('lang', 'kk');
   app.decorateRequest('actor', null as unknown as Actor);
@@ -213,7 +215,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     if (req.headers['hx-request'] && !req.headers['hx-boosted']) {
       return reply.code(status).type('text/html; charset=utf-8').send(`<div class="flash flash--error" role="alert">${escapeHtml(message)}</div>`);
     }
-    return reply.page(t(`errors.title.${Math.min(status , 500)}`), h(ErrorPage, { status, messageKey: `errors.${code}`, params }) as VNode, status);
+    return reply.page(t(errorTitleKey(status)), h(ErrorPage, { status, messageKey: `errors.${code}`, params }) as VNode, status);
   }
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -36,7 +36,8 @@ export function Layout({ title, children }: { title: string; children: Component
         {LANGS.map((l) => (
           <link key={l} rel="alternate" hreflang={l} href={`/${l}${path}`} />
         ))}
-        <script src="/static/htmx.min.js" defer />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <script src="/static/htmx/htmx.min.js" defer />
       </head>
       <body hx-boost="true">
         <a class="skip-link" href="#main">

@@ -13,6 +13,8 @@ import { CONFIRM_TTL_MS } from './sign-up.ts';
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 50;
+/** An unconfirmed account gets its confirmation link again at most this often. */
+export const RESEND_AFTER_MS = 10 * 60 * 1000;
 
 export type LogInResult =
   | { ok: true; token: string; expiresAt: Date; name: string }
@@ -55,6 +57,11 @@ export async function logIn(
 
   if (!user.emailVerifiedAt) {
     await ctx.db.transaction(async (tx) => {
+      const [recent] = await tx
+        .select({ n: count() })
+        .from(accountTokens)
+        .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'confirm-email'), gt(accountTokens.createdAt, new Date(Date.now() - RESEND_AFTER_MS))));
+      if ((recent?.n ?? 0) > 0) return;
       const { token, id } = newToken();
       await tx.insert(accountTokens).values({ id, userId: user.id, purpose: 'confirm-email', expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
       const lang = (user.locale as Lang) ?? input.lang;
