@@ -13,12 +13,15 @@ import { isLang } from './core/i18n/langs.ts';
 import { MessageRegistry } from './core/i18n/messages.ts';
 import { coreMessages } from './core/messages.ts';
 import type { AppContext, ModuleManifest } from './core/module.ts';
+import { apiDocs } from './core/http/api-docs.ts';
 import { ops } from './core/ops/plugin.ts';
 import { Policy } from './core/policy/policy.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Believe X-Forwarded-For for exactly this many proxies in front of Ortaq. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+const APP_VERSION = '0.1.0';
 
 export type BuiltApp = { app: FastifyInstance; ctx: AppContext };
 
@@ -86,6 +89,7 @@ export async function buildApp(config: Config, options: { database?: Database; l
   const loadMemberships: MembershipLoader = async (db, userId) => (await Promise.all(loaders.map((l) => l(db, userId)))).flat();
 
   await app.register(ops, { db: ctx.db });
+  await app.register(apiDocs, { version: APP_VERSION });
   await app.register(http, {
     ctx,
     secretKey: await resolveSecretKey(ctx.db, config.secretKey),

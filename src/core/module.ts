@@ -45,4 +45,9 @@ export type ModuleManifest = {
   figures?: (db: Db) => Promise<HomeFigure[]>;
   seedDemo?: (ctx: AppContext) => Promise<void>;
   membershipLoader?: MembershipLoader;
+  /**
+   * What this module adds to another module's extension point, by the point's name
+   * (e.g. `organisation.profile`); the owning module defines and types each point.
+   */
+  extensions?: Record<string, unknown>;
 };

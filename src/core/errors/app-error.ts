@@ -3,6 +3,7 @@ import type { MessageParams } from '../i18n/messages.ts';
 /** Stable error codes; each has a translated message `errors.<code>` in core/messages.ts. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
+  BAD_PARAMETER: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CSRF_INVALID: 403,

@@ -53,8 +53,17 @@ export type HttpOptions = {
   loadMemberships: MembershipLoader;
 };
 
+/** The request parameter a schema validation error is about (`region`, `bin`…). */
+function invalidParameter(err: FastifyError | AppError): string | undefined {
+  const first = (err as FastifyError).validation?.[0];
+  if (!first) return undefined;
+  const path = first.instancePath?.replace(/^\//, '').replace(/\//g, '.');
+  return path || String((first.params as { missingProperty?: string } | undefined)?.missingProperty ?? (err as FastifyError).validationContext ?? 'request');
+}
+
 function errorCodeOf(err: FastifyError | AppError): ErrorCode {
   if (err instanceof AppError) return err.code;
+  if ((err as FastifyError).validation) return 'BAD_PARAMETER';
   const code = (err as FastifyError).code ?? '';
   if (code.startsWith('FST_CSRF')) return 'CSRF_INVALID';
   const status = (err as FastifyError).statusCode ?? 500;
@@ -210,7 +219,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     const t = ctx.messages.translator(req.lang);
     const message = t(`errors.${code}`, params);
     if (req.url.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json')) {
-      return reply.code(status).send({ error: { code, message } });
+      return reply.code(status).send({ error: { code, message, ...(params?.parameter ? { parameter: params.parameter } : {}) } });
     }
     if (req.headers['hx-request'] && !req.headers['hx-boosted']) {
       return reply.code(status).type('text/html; charset=utf-8').send(`<div class="flash flash--error" role="alert">${escapeHtml(message)}</div>`);
@@ -223,7 +232,8 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     const status = err instanceof AppError ? err.status : code === 'INTERNAL' ? 500 : ((err as FastifyError).statusCode ?? 500);
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code, status }, 'request refused');
-    const params = err instanceof AppError ? (err.params as Record<string, string | number> | undefined) : undefined;
+    const parameter = invalidParameter(err);
+    const params = err instanceof AppError ? (err.params as Record<string, string | number> | undefined) : parameter ? { parameter } : undefined;
     const withMax = code === 'PAYLOAD_TOO_LARGE' && !params ? { max: Math.floor(ctx.config.maxUploadBytes / 1048576) } : params;
     return sendError(req, reply, code, status, withMax);
   });

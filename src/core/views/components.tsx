@@ -107,3 +107,23 @@ export function FlashMessage() {
     </div>
   );
 }
+
+export type Choice = { value: string; label: string };
+
+/** A select whose empty first choice means "any"; for GET forms such as search filters. */
+export function SelectField(props: { name: string; label: string; value?: string; choices: Choice[]; anyLabel: string; id?: string }) {
+  const id = props.id ?? `field-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        <option value="">{props.anyLabel}</option>
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value} selected={c.value === props.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

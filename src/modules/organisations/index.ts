@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { organisationApi } from './api.ts';
 import { organisationsMessages } from './messages.ts';
 import { organisationPolicies } from './policy.ts';
 import { membershipsOf, organisationFigures } from './queries.ts';
@@ -9,6 +10,7 @@ export const organisationsModule: ModuleManifest = {
   name: 'organisations',
   messages: organisationsMessages,
   routes: organisationRoutes,
+  rootRoutes: organisationApi,
   navigation: [{ path: '/organisations', label: 'organisations.nav', area: 'main' }],
   policies: organisationPolicies,
   figures: organisationFigures,

@@ -12,20 +12,6 @@ export function organisationName(org: Pick<OrganisationRow, 'nameKk' | 'nameRu' 
   return lang === 'ru' ? org.nameRu : lang === 'en' ? (org.nameEn ?? org.nameKk) : org.nameKk;
 }
 
-/** The public list, in Kazakh (or Russian) alphabetical order. */
-export async function listOrganisations(db: Db, lang: Lang, limit = 100): Promise<{ rows: OrganisationRow[]; total: number }> {
-  const nameColumn = lang === 'ru' ? organisations.nameRu : organisations.nameKk;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(organisations)
-      .orderBy(sql`${nameColumn} collate kazakh`)
-      .limit(limit),
-    db.select({ n: count() }).from(organisations),
-  ]);
-  return { rows, total: total?.n ?? 0 };
-}
-
 export async function membershipsOf(db: Executor, userId: string): Promise<Membership[]> {
   return db
     .select({ organisationId: organisationMembers.organisationId, role: organisationMembers.role })

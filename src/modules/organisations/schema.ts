@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.ts';
 
 export const LEGAL_FORMS = [
@@ -18,6 +18,27 @@ export type LegalForm = (typeof LEGAL_FORMS)[number];
 export const ORGANISATION_STATUSES = ['active', 'inactive', 'in-liquidation', 'liquidated'] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
+/** Areas of activity: the ministry's list used in its NGO statistics (research/domain_kz.md §2). */
+export const AREAS = [
+  'vulnerable-groups',
+  'education-science-sport',
+  'rights',
+  'health',
+  'family-gender',
+  'culture-art',
+  'social-harmony',
+  'children',
+  'heritage',
+  'environment',
+  'youth',
+  'employment',
+  'other',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export const SETTLEMENTS = ['urban', 'rural'] as const;
+export type Settlement = (typeof SETTLEMENTS)[number];
+
 export const organisations = pgTable(
   'organisations',
   {
@@ -29,7 +50,24 @@ export const organisations = pgTable(
     nameKk: text('name_kk').notNull(),
     nameRu: text('name_ru').notNull(),
     nameEn: text('name_en'),
+    shortNameKk: text('short_name_kk'),
+    shortNameRu: text('short_name_ru'),
+    shortNameEn: text('short_name_en'),
     regionCode: text('region_code').notNull(),
+    /** KATO code of the district or city of regional significance. */
+    districtKato: text('district_kato'),
+    settlement: text('settlement').$type<Settlement>().notNull().default('urban'),
+    areas: text('areas').array().$type<Area[]>().notNull().default(sql`'{}'::text[]`),
+    headName: text('head_name'),
+    email: text('email'),
+    phone: text('phone'),
+    address: text('address'),
+    descriptionKk: text('description_kk'),
+    descriptionRu: text('description_ru'),
+    staffCount: integer('staff_count'),
+    volunteerCount: integer('volunteer_count'),
+    /** Names and BIN folded to one Latin key (core/search/fold.ts), for script- and typo-tolerant search. */
+    searchKey: text('search_key').notNull().default(''),
     status: text('status').$type<OrganisationStatus>().notNull().default('active'),
     registeredOn: date('registered_on'),
     website: text('website'),
@@ -43,8 +81,26 @@ export const organisations = pgTable(
       'organisations_status',
       sql`${t.status} in ('active','inactive','in-liquidation','liquidated')`,
     ),
+    check('organisations_settlement', sql`${t.settlement} in ('urban','rural')`),
     index('organisations_region').on(t.regionCode),
+    index('organisations_search_key').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+    index('organisations_name_kk').using('btree', sql`${t.nameKk} collate kazakh`),
+    index('organisations_name_ru').using('btree', sql`${t.nameRu} collate kazakh`),
+    index('organisations_areas').using('gin', t.areas),
   ],
+);
+
+/** Per year, whether the organisation submitted its report to the national NGO database. */
+export const ngoDatabaseReports = pgTable(
+  'ngo_database_reports',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    submittedOn: date('submitted_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
 );
 
 export const organisationMembers = pgTable(
