@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../core/auth/schema.ts';
 
 export const LEGAL_FORMS = [
@@ -119,5 +119,53 @@ export const organisationMembers = pgTable(
     primaryKey({ columns: [t.organisationId, t.userId] }),
     index('organisation_members_user').on(t.userId),
     check('organisation_members_role', sql`${t.role} in ('admin','staff')`),
+  ],
+);
+
+/** A user's request to join an organisation found in the register by its BIN. */
+export const organisationClaims = pgTable(
+  'organisation_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** What the claimant says about their place in the organisation. */
+    message: text('message'),
+    status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('organisation_claims_organisation').on(t.organisationId, t.status),
+    uniqueIndex('organisation_claims_one_pending').on(t.organisationId, t.userId).where(sql`${t.status} = 'pending'`),
+    check('organisation_claims_status', sql`${t.status} in ('pending','approved','rejected')`),
+  ],
+);
+
+/** Members of an association (union) of legal entities, each with its membership certificate. */
+export const associationMembers = pgTable(
+  'association_members',
+  {
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    certificateNumber: text('certificate_number').notNull(),
+    certificateDate: date('certificate_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.associationId, t.memberId] }),
+    uniqueIndex('association_members_certificate').on(t.associationId, t.certificateNumber),
+    index('association_members_member').on(t.memberId),
+    check('association_members_not_self', sql`${t.associationId} <> ${t.memberId}`),
   ],
 );

@@ -304,6 +304,19 @@ export async function seedDemoOrganisations(ctx: AppContext): Promise<void> {
       where o.kind = 'ngo' and o.status = 'active'
       on conflict do nothing`);
 
+    // Seed 000: the Aktobe association has 66 member organisations, with membership certificates.
+    await tx.execute(sql`
+      insert into association_members (association_id, member_id, certificate_number, certificate_date)
+      select ${ids.get('aktobe-ngo-association')}::uuid, m.id, 'ҮЕҰҚ-' || lpad(m.n::text, 3, '0'), make_date(2010 + (m.n % 10), 1 + (m.n % 12), 1 + (m.n % 27))
+      from (
+        select o.id, (row_number() over (order by o.status = 'active' desc, o.bin))::int as n
+        from organisations o
+        where o.region_code = 'KZ-15' and o.kind = 'ngo' and o.legal_form <> 'association-of-legal-entities' and o.status <> 'liquidated'
+        order by n
+        limit 66
+      ) m
+      on conflict do nothing`);
+
     const accounts = await tx
       .select({ id: users.id, email: users.email })
       .from(users)
