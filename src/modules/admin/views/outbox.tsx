@@ -10,7 +10,7 @@ export function OutboxListPage({ messages }: { messages: OutboxMessage[] }) {
       {messages.length === 0 ? (
         <p>{t('admin.outbox.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-label={t('admin.outbox.title')} tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -33,7 +33,7 @@ export function OutboxListPage({ messages }: { messages: OutboxMessage[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );
