@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { buildContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -7,6 +9,7 @@ import { DataDirLockedError } from './core/db/lock.ts';
 import { seedDemo } from './core/demo/seed.ts';
 import type { AppContext } from './core/module.ts';
 import { CreateAdminError, createAdmin } from './modules/accounts/index.ts';
+import { ImportRefusedError, importOrganisations, refusalMessageKey, rowErrorMessageKey, summaryJson } from './modules/organisations/index.ts';
 
 /** Opens the configured database (taking the data folder's lock), runs the command, closes. */
 async function withContext(run: (ctx: AppContext) => Promise<number | undefined>): Promise<void> {
@@ -89,6 +92,50 @@ audit
       return 1;
     }),
   );
+
+const imports = program.command('import').description('load records from files');
+imports
+  .command('organisations')
+  .description('create or update organisations by BIN from a CSV or XLSX file (layout: docs/import-organisations.md)')
+  .argument('<file>', '.csv (UTF-8 or Windows-1251, comma or semicolon) or .xlsx (first worksheet)')
+  .option('--all-or-nothing', 'write nothing if any row is rejected')
+  .option('--json', 'print only one JSON summary on stdout')
+  .action(async (file: string, options: { allOrNothing?: boolean; json?: boolean }) => {
+    const refuse = (code: string, message: string) => {
+      if (options.json) console.log(JSON.stringify({ error: { code, message } }));
+      else console.error(`${file}: ${message}`);
+      return 2;
+    };
+    let bytes: Buffer;
+    try {
+      bytes = await fs.promises.readFile(file);
+    } catch (err) {
+      process.exitCode = refuse('FILE_NOT_FOUND', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+      return;
+    }
+    await withContext(async (ctx) => {
+      const t = ctx.messages.translator('en');
+      // Progress goes to a terminal only, never into a pipe or a log.
+      const progress = process.stderr.isTTY
+        ? ({ done, total }: { done: number; total: number }) => process.stderr.write(`\rWriting rows: ${done} / ${total}`)
+        : undefined;
+      try {
+        const result = await importOrganisations(ctx, { bytes, fileName: path.basename(file), allOrNothing: options.allOrNothing === true, actorId: null, onProgress: progress });
+        if (progress) process.stderr.write('\n');
+        if (options.json) {
+          console.log(JSON.stringify(summaryJson(result)));
+        } else {
+          console.log(`${file}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected.`);
+          if (!result.written) console.log('Nothing was written: with --all-or-nothing, one rejected row stops the whole file.');
+          for (const e of result.errors) console.log(`row ${e.row}, column ${result.headers[e.column as keyof typeof result.headers] ?? e.column}: ${e.code}: ${t(rowErrorMessageKey(e.code))}`);
+        }
+        return result.rejected > 0 ? 1 : 0;
+      } catch (err) {
+        if (err instanceof ImportRefusedError) return refuse(err.code, t(refusalMessageKey(err.code), err.params));
+        throw err;
+      }
+    });
+  });
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof CreateAdminError) {

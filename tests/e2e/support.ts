@@ -8,10 +8,7 @@ import { inject } from 'vitest';
 import type { Lang } from '../../src/core/i18n/langs.ts';
 import { MessageRegistry, type MessageParams } from '../../src/core/i18n/messages.ts';
 import { coreMessages } from '../../src/core/messages.ts';
-import { accountsMessages } from '../../src/modules/accounts/messages.ts';
-import { adminMessages } from '../../src/modules/admin/messages.ts';
-import { homeMessages } from '../../src/modules/home/messages.ts';
-import { organisationsMessages } from '../../src/modules/organisations/messages.ts';
+import { MODULES } from '../../src/modules/index.ts';
 import type { DroppedMail } from './global-setup.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,7 +26,7 @@ export const ADMIN_EMAIL = 'admin@ortaq.kz';
 export const baseUrl = (): string => inject('baseUrl');
 
 const messages = new MessageRegistry();
-for (const catalogue of [coreMessages, accountsMessages, adminMessages, homeMessages, organisationsMessages]) messages.add(catalogue);
+for (const catalogue of [coreMessages, ...MODULES.map((m) => m.messages)]) messages.add(catalogue);
 
 /** The app's own text for a message key, so assertions follow the catalogues. */
 export const text = (lang: Lang, key: string, params?: MessageParams): string => messages.format(lang, key, params);

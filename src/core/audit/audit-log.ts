@@ -42,21 +42,8 @@ export function entryHash(e: HashedFields): string {
  * Appends one entry to the chain. Call it inside the use case's transaction, last, so the chain
  * lock (held until commit) is short; entries from concurrent processes queue on that lock.
  */
-export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  // JSON round trip: what we hash is exactly what jsonb gives back (no undefined, no Dates).
-  const changes = JSON.parse(JSON.stringify(entry.changes ?? {})) as Record<string, unknown>;
-  const fields: HashedFields = {
-    at: new Date(),
-    actorId: entry.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    changes,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
+export function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  return recordAudits(tx, [entry]);
 }
 
 export type ChainBreak = {
@@ -80,4 +67,31 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
       checked++;
     }
   }
+}
+
+/**
+ * Appends several entries, in the given order, under one lock and with few inserts: for bulk
+ * use cases such as imports. The chain is the same as from calling `recordAudit` for each.
+ */
+export async function recordAudits(tx: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    const fields: HashedFields = {
+      at: new Date(),
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      // JSON round trip: what we hash is exactly what jsonb gives back (no undefined, no Dates).
+      changes: JSON.parse(JSON.stringify(entry.changes ?? {})) as Record<string, unknown>,
+      prevHash,
+    };
+    prevHash = entryHash(fields);
+    return { ...fields, hash: prevHash };
+  });
+  // Ids follow the order of the rows in one INSERT, so the chain reads back in this order.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditLog).values(rows.slice(i, i + 1000));
 }

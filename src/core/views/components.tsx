@@ -52,9 +52,11 @@ type FieldProps = {
   autocomplete?: string;
   hint?: string;
   required?: boolean;
+  /** The language of what is typed, when it differs from the page's (a Kazakh name on a Russian page). */
+  lang?: string;
 };
 
-export function Field({ form, name, label, type = 'text', autocomplete, hint, required }: FieldProps) {
+export function Field({ form, name, label, type = 'text', autocomplete, hint, required, lang }: FieldProps) {
   const { t } = usePage();
   const error = form.errors[name];
   const id = `field-${name}`;
@@ -82,6 +84,7 @@ export function Field({ form, name, label, type = 'text', autocomplete, hint, re
         type={type as 'text'}
         value={type === 'password' ? undefined : typeof value === 'string' ? value : undefined}
         autocomplete={autocomplete}
+        lang={lang}
         required={required}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
@@ -125,5 +128,94 @@ export function SelectField(props: { name: string; label: string; value?: string
         ))}
       </select>
     </div>
+  );
+}
+
+type TextareaProps = { form: FormState; name: string; label: string; hint?: string; required?: boolean; lang?: string; rows?: number };
+
+export function TextareaField({ form, name, label, hint, required, lang, rows = 5 }: TextareaProps) {
+  const { t } = usePage();
+  const error = form.errors[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const value = form.values[name];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={id}>
+        {label}
+        {required ? <span class="required"> ({t('form.required')})</span> : null}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      ) : null}
+      <textarea id={id} name={name} rows={rows} lang={lang} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
+        {typeof value === 'string' ? value : ''}
+      </textarea>
+    </div>
+  );
+}
+
+export type ChoiceGroup = { label: string; choices: Choice[] };
+
+/** A select bound to a form's state, with its error; choices may come in labelled groups. */
+export function FormSelect(props: { form: FormState; name: string; label: string; choices?: Choice[]; groups?: ChoiceGroup[]; emptyLabel?: string; required?: boolean }) {
+  const { t } = usePage();
+  const { form, name } = props;
+  const error = form.errors[name];
+  const id = `field-${name}`;
+  const value = form.values[name];
+  const option = (c: Choice) => (
+    <option key={c.value} value={c.value} selected={c.value === value}>
+      {c.label}
+    </option>
+  );
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={id}>
+        {props.label}
+        {props.required ? <span class="required"> ({t('form.required')})</span> : null}
+      </label>
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {t(error.key, error.params)}
+        </p>
+      ) : null}
+      <select id={id} name={name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.choices?.map(option)}
+        {props.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.choices.map(option)}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Checkboxes for a multi-valued field, as one fieldset with a legend. */
+export function CheckboxGroup(props: { form: FormState; name: string; legend: string; choices: Choice[] }) {
+  const { t } = usePage();
+  const error = props.form.errors[props.name];
+  const raw = props.form.values[props.name];
+  const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
+  return (
+    <fieldset class={`field checkboxes${error ? ' field--error' : ''}`} id={`field-${props.name}`}>
+      <legend>{props.legend}</legend>
+      {error ? <p class="field-error">{t(error.key, error.params)}</p> : null}
+      {props.choices.map((c) => (
+        <div class="checkbox" key={c.value}>
+          <input type="checkbox" id={`field-${props.name}-${c.value}`} name={props.name} value={c.value} checked={selected.has(c.value)} />
+          <label for={`field-${props.name}-${c.value}`}>{c.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

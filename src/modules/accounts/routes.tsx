@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../../core/auth/sessions.ts';
 import { emptyForm, formError, parseForm } from '../../core/http/forms.ts';
+import { requireSignIn } from '../../core/http/guards.ts';
 import type { AppContext } from '../../core/module.ts';
 import { confirmEmail } from './confirm-email.ts';
 import { ForgotPasswordInput, LogInInput, ResetPasswordInput, SignUpInput } from './inputs.ts';
@@ -105,10 +106,6 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.flashNext({ kind: 'success', key: 'accounts.reset.done' }).redirect(to(req, '/login'), 303);
   });
-
-  const requireSignIn = async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.actor.userId) return reply.redirect(`${to(req, '/login')}?next=${encodeURIComponent(req.url)}`, 303);
-  };
 
   app.get('/account', { preHandler: requireSignIn }, async (req, reply) =>
     reply.page(t(req)('accounts.account.title'), <AccountPage sessions={await listOwnSessions(ctx.db, req.actor)} />),

@@ -1,3 +1,4 @@
+import { isAdmin } from '../../core/auth/actor.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { organisationApi } from './api.ts';
 import { organisationsMessages } from './messages.ts';
@@ -11,7 +12,10 @@ export const organisationsModule: ModuleManifest = {
   messages: organisationsMessages,
   routes: organisationRoutes,
   rootRoutes: organisationApi,
-  navigation: [{ path: '/organisations', label: 'organisations.nav', area: 'main' }],
+  navigation: [
+    { path: '/organisations', label: 'organisations.nav', area: 'main' },
+    { path: '/admin/import/organisations', label: 'organisations.import.nav', area: 'admin', visible: isAdmin },
+  ],
   policies: organisationPolicies,
   figures: organisationFigures,
   seedDemo: seedDemoOrganisations,
@@ -21,3 +25,12 @@ export const organisationsModule: ModuleManifest = {
 export { isValidBin, makeBin, normaliseBin } from './bin.ts';
 export { organisationName } from './queries.ts';
 export { organisations, organisationMembers } from './schema.ts';
+export {
+  ImportRefusedError,
+  type ImportResult,
+  type ImportSummary,
+  importOrganisations,
+  refusalMessageKey,
+  rowErrorMessageKey,
+  summaryJson,
+} from './import-organisations.ts';

@@ -4,8 +4,8 @@ import { REGION_CODES } from '../../core/geo/regions.ts';
 import { isValidBin } from './bin.ts';
 import { AREAS, LEGAL_FORMS, ORGANISATION_STATUSES, SETTLEMENTS } from './schema.ts';
 
-/** An empty value from a form's select means "any". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** An empty (or blank) value from a form means "none" (or "any", for a filter). */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** The register's search, as a query string: the same for the page, its export and the API. */
 export const SearchParams = z.object({

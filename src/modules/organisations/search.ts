@@ -87,3 +87,5 @@ export async function findOrganisationByBin(db: Db, bin: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.bin, bin));
   return row;
 }
+
+export { conditions as searchConditions };

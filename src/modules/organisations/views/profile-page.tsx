@@ -51,6 +51,7 @@ export function ProfilePage({ org, reports, history, sections }: ProfileData) {
       <p class="other-name" lang={lang === 'ru' ? 'kk' : 'ru'}>
         {otherName}
       </p>
+      <ProfileActions org={org} />
       <dl class="facts">
         <dt>{t('organisations.field.bin')}</dt>
         <dd>{org.bin}</dd>
@@ -152,5 +153,26 @@ export function ProfilePage({ org, reports, history, sections }: ProfileData) {
         )}
       </section>
     </article>
+  );
+}
+
+/** What the reader may do with this organisation: edit it, manage its members, or ask to join. */
+function ProfileActions({ org }: { org: OrganisationRow }) {
+  const { t, href, can, actor } = usePage();
+  const member = actor.memberships.some((m) => m.organisationId === org.id);
+  const links = [
+    can('organisation.edit', org) ? { path: `/organisations/${org.bin}/edit`, label: 'organisations.edit.action' } : null,
+    can('organisation.members.manage', org) ? { path: `/organisations/${org.bin}/members`, label: 'organisations.members.action' } : null,
+    actor.userId && !member && org.kind === 'ngo' ? { path: `/organisations/claim?bin=${org.bin}`, label: 'organisations.claim.action' } : null,
+  ].filter((l) => l !== null);
+  if (links.length === 0) return null;
+  return (
+    <p class="actions">
+      {links.map((l) => (
+        <a key={l.path} class="button button--secondary" href={href(l.path)}>
+          {t(l.label)}
+        </a>
+      ))}
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { usePage } from '../../../core/views/page-context.ts';
 import type { Facet, SearchParams } from '../inputs.ts';
 import { organisationName } from '../queries.ts';
 import type { SearchResult } from '../search.ts';
+import { CompilationLinks } from './compilation-links.tsx';
 
 /** The query string of a search, with some parameters changed; empty ones are left out. */
 export function searchHref(base: string, p: SearchParams, change: Partial<SearchParams> = {}): string {
@@ -45,6 +46,10 @@ export function SearchPage({ params, result }: { params: SearchParams; result: S
     <section id="register-search" class="register">
       <h1>{t('organisations.list.title')}</h1>
       <p>{t('organisations.list.intro')}</p>
+      <p class="register-links">
+        <a href={href(params.region ? `/organisations/figures?region=${params.region}` : '/organisations/figures')}>{t('organisations.figures.title')}</a>
+        {params.region ? <> · {t('organisations.compilation.for-region', { region: regionName(params.region, lang) })} <CompilationLinks regionCode={params.region} /></> : null}
+      </p>
       <form
         method="get"
         action={base}
@@ -100,6 +105,18 @@ export function SearchPage({ params, result }: { params: SearchParams; result: S
         <h2 id="results-heading">
           {t('organisations.search.results')}: <span class="count">{t('organisations.list.count', { count: result.total })}</span>
         </h2>
+        {result.total > 0 ? (
+          <p class="export-links">
+            {t('organisations.export.label')}:{' '}
+            <a href={searchHref(href('/organisations/export.csv'), params, { page: 1, pageSize: 20 })} type="text/csv" hx-boost="false" download>
+              {t('organisations.export.csv')}
+            </a>{' '}
+            ·{' '}
+            <a href={searchHref(href('/organisations/export.xlsx'), params, { page: 1, pageSize: 20 })} hx-boost="false" download>
+              {t('organisations.export.xlsx')}
+            </a>
+          </p>
+        ) : null}
         {result.items.length === 0 ? (
           <p>{t('organisations.search.none')}</p>
         ) : (
