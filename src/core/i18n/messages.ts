@@ -12,6 +12,20 @@ export function defineMessages<const E extends Record<string, string>>(catalogue
   return catalogue as Catalogue<Extract<keyof E, string>>;
 }
 
+/** One catalogue from several; a key in two of them is a programming error. */
+export function mergeCatalogues(...catalogues: Catalogue[]): Catalogue {
+  const merged: Catalogue = { kk: {}, ru: {}, en: {} };
+  for (const c of catalogues) {
+    for (const lang of LANGS) {
+      for (const [key, text] of Object.entries(c[lang])) {
+        if (key in merged[lang]) throw new Error(`Message key defined twice: ${key}`);
+        merged[lang][key] = text;
+      }
+    }
+  }
+  return merged;
+}
+
 export type MessageParams = Record<string, string | number | Date>;
 export type Translate = (key: string, params?: MessageParams) => string;
 
