@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { MembershipLoader } from './core/auth/sessions.ts';
 import { type Database, openDatabase } from './core/db/client.ts';
@@ -50,8 +50,15 @@ export async function buildContext(config: Config, database?: Database, modules:
   return { config, database: db, db: db.db, policy, messages, blobs: localBlobStore(path.join(config.dataDir, 'files')), modules };
 }
 
+export type BuildOptions = {
+  database?: Database;
+  logger?: boolean;
+  /** Called for every route as it is added, core and modules alike (the access-matrix test lists them). */
+  onRoute?: (route: RouteOptions) => void;
+};
+
 /** Builds the whole application, ready to `listen()` or to be tested through `inject()`. */
-export async function buildApp(config: Config, options: { database?: Database; logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
   const ctx = await buildContext(config, options.database);
   const app = Fastify({
     logger:
@@ -80,6 +87,7 @@ export async function buildApp(config: Config, options: { database?: Database; l
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -173,6 +173,11 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     }
   });
 
+  // PostgreSQL text cannot hold U+0000 and nobody types it: refuse it before any handler sees it.
+  app.addHook('preValidation', async (req) => {
+    if (carriesNul(req.params) || carriesNul(req.query) || carriesNul(req.body)) throw new AppError('BAD_REQUEST');
+  });
+
   app.addHook('preHandler', (req, reply, done) => {
     if (!UNSAFE.has(req.method) || req.routeOptions.config.csrf === false) return done();
     app.csrfProtection(req, reply, done);
@@ -239,6 +244,13 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   });
 
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND', 404));
+}
+
+/** Whether a parsed query, form or JSON body holds a NUL character anywhere (nesting is bounded by the parsers). */
+function carriesNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object' || depth > 8) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || carriesNul(v, depth + 1));
 }
 
 function escapeHtml(s: string): string {

@@ -56,21 +56,21 @@ type FieldProps = {
   lang?: string;
 };
 
-export function Field({ form, name, label, type = 'text', autocomplete, hint, required, lang }: FieldProps) {
+/** The frame every form field shares: label, hint, error message, and the ids that tie them to the control. */
+function FieldShell(props: { form: FormState; name: string; label: string; hint?: string; required?: boolean; children: (a11y: ControlA11y) => ComponentChildren }) {
   const { t } = usePage();
-  const error = form.errors[name];
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const value = form.values[name];
+  const error = props.form.errors[props.name];
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={id}>
-        {label}
-        {required ? <span class="required"> ({t('form.required')})</span> : null}
+        {props.label}
+        {props.required ? <span class="required"> ({t('form.required')})</span> : null}
       </label>
-      {hint ? (
+      {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
-          {hint}
+          {props.hint}
         </p>
       ) : null}
       {error ? (
@@ -78,18 +78,29 @@ export function Field({ form, name, label, type = 'text', autocomplete, hint, re
           {t(error.key, error.params)}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type as 'text'}
-        value={type === 'password' ? undefined : typeof value === 'string' ? value : undefined}
-        autocomplete={autocomplete}
-        lang={lang}
-        required={required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
+      {props.children({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy })}
     </div>
+  );
+}
+
+type ControlA11y = { id: string; 'aria-invalid': 'true' | undefined; 'aria-describedby': string | undefined };
+
+export function Field({ form, name, label, type = 'text', autocomplete, hint, required, lang }: FieldProps) {
+  const value = form.values[name];
+  return (
+    <FieldShell form={form} name={name} label={label} hint={hint} required={required}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          name={name}
+          type={type as 'text'}
+          value={type === 'password' ? undefined : typeof value === 'string' ? value : undefined}
+          autocomplete={autocomplete}
+          lang={lang}
+          required={required}
+        />
+      )}
+    </FieldShell>
   );
 }
 
@@ -134,31 +145,15 @@ export function SelectField(props: { name: string; label: string; value?: string
 type TextareaProps = { form: FormState; name: string; label: string; hint?: string; required?: boolean; lang?: string; rows?: number };
 
 export function TextareaField({ form, name, label, hint, required, lang, rows = 5 }: TextareaProps) {
-  const { t } = usePage();
-  const error = form.errors[name];
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const value = form.values[name];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({t('form.required')})</span> : null}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
-      <textarea id={id} name={name} rows={rows} lang={lang} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-        {typeof value === 'string' ? value : ''}
-      </textarea>
-    </div>
+    <FieldShell form={form} name={name} label={label} hint={hint} required={required}>
+      {(a11y) => (
+        <textarea {...a11y} name={name} rows={rows} lang={lang} required={required}>
+          {typeof value === 'string' ? value : ''}
+        </textarea>
+      )}
+    </FieldShell>
   );
 }
 
@@ -166,37 +161,26 @@ export type ChoiceGroup = { label: string; choices: Choice[] };
 
 /** A select bound to a form's state, with its error; choices may come in labelled groups. */
 export function FormSelect(props: { form: FormState; name: string; label: string; choices?: Choice[]; groups?: ChoiceGroup[]; emptyLabel?: string; required?: boolean }) {
-  const { t } = usePage();
-  const { form, name } = props;
-  const error = form.errors[name];
-  const id = `field-${name}`;
-  const value = form.values[name];
+  const value = props.form.values[props.name];
   const option = (c: Choice) => (
     <option key={c.value} value={c.value} selected={c.value === value}>
       {c.label}
     </option>
   );
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label for={id}>
-        {props.label}
-        {props.required ? <span class="required"> ({t('form.required')})</span> : null}
-      </label>
-      {error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {t(error.key, error.params)}
-        </p>
-      ) : null}
-      <select id={id} name={name} required={props.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
-        {props.choices?.map(option)}
-        {props.groups?.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.choices.map(option)}
-          </optgroup>
-        ))}
-      </select>
-    </div>
+    <FieldShell form={props.form} name={props.name} label={props.label} required={props.required}>
+      {(a11y) => (
+        <select {...a11y} name={props.name} required={props.required}>
+          {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+          {props.choices?.map(option)}
+          {props.groups?.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.choices.map(option)}
+            </optgroup>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

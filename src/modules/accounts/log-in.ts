@@ -2,13 +2,10 @@ import { and, count, eq, gt, min } from 'drizzle-orm';
 import { verifyAgainstNothing, verifyPassword } from '../../core/auth/password.ts';
 import { accountTokens, loginAttempts, users } from '../../core/auth/schema.ts';
 import { createSession, deleteSessionByToken } from '../../core/auth/sessions.ts';
-import { newToken } from '../../core/auth/tokens.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
-import { enqueueMail } from '../../core/mail/outbox.ts';
 import type { AppContext } from '../../core/module.ts';
 import type { LogInInput } from './inputs.ts';
-import { accountLink } from './links.ts';
-import { CONFIRM_TTL_MS } from './sign-up.ts';
+import { mailTokenLink } from './links.ts';
 
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
@@ -62,15 +59,7 @@ export async function logIn(
         .from(accountTokens)
         .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'confirm-email'), gt(accountTokens.createdAt, new Date(Date.now() - RESEND_AFTER_MS))));
       if ((recent?.n ?? 0) > 0) return;
-      const { token, id } = newToken();
-      await tx.insert(accountTokens).values({ id, userId: user.id, purpose: 'confirm-email', expiresAt: new Date(Date.now() + CONFIRM_TTL_MS) });
-      const lang = (user.locale as Lang) ?? input.lang;
-      const t = ctx.messages.translator(lang);
-      await enqueueMail(tx, {
-        to: user.email,
-        subject: t('accounts.mail.confirm.subject'),
-        text: t('accounts.mail.confirm.body', { name: user.name, link: accountLink(ctx.config.publicUrl, lang, '/confirm', token) }),
-      });
+      await mailTokenLink(ctx, tx, user, 'confirm-email', (user.locale as Lang) ?? input.lang);
     });
     return { ok: false, reason: 'unconfirmed' };
   }

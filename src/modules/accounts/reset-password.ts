@@ -1,30 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import { hashPassword } from '../../core/auth/password.ts';
-import { accountTokens, sessions, users } from '../../core/auth/schema.ts';
-import { newToken } from '../../core/auth/tokens.ts';
+import { sessions, users } from '../../core/auth/schema.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
-import { enqueueMail } from '../../core/mail/outbox.ts';
 import type { AppContext } from '../../core/module.ts';
-import { accountLink } from './links.ts';
+import { mailTokenLink } from './links.ts';
 import { useToken } from './use-token.ts';
-
-export const RESET_TTL_MS = 3600 * 1000;
 
 /** Mails a reset link if the address has an account; the caller shows the same answer either way. */
 export async function requestPasswordReset(ctx: AppContext, input: { email: string; lang: Lang }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!user || user.disabledAt) return;
-    const { token, id } = newToken();
-    await tx.insert(accountTokens).values({ id, userId: user.id, purpose: 'reset-password', expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-    const lang = (user.locale as Lang) ?? input.lang;
-    const t = ctx.messages.translator(lang);
-    await enqueueMail(tx, {
-      to: user.email,
-      subject: t('accounts.mail.reset.subject'),
-      text: t('accounts.mail.reset.body', { name: user.name, link: accountLink(ctx.config.publicUrl, lang, '/password/reset', token) }),
-    });
+    await mailTokenLink(ctx, tx, user, 'reset-password', (user.locale as Lang) ?? input.lang);
   });
 }
 

@@ -1,15 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import { hashPassword } from '../../core/auth/password.ts';
-import { accountTokens, users } from '../../core/auth/schema.ts';
-import { newToken } from '../../core/auth/tokens.ts';
+import { users } from '../../core/auth/schema.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import type { AppContext } from '../../core/module.ts';
 import type { SignUpInput } from './inputs.ts';
-import { accountLink } from './links.ts';
-
-export const CONFIRM_TTL_MS = 48 * 3600 * 1000;
+import { accountLink, mailTokenLink } from './links.ts';
 
 /**
  * Creates an unconfirmed account and mails the confirmation link. An address that already has an
@@ -36,21 +33,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput & { lang: Lang 
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, locale: input.lang })
       .returning({ id: users.id });
-    const { token, id } = newToken();
-    await tx.insert(accountTokens).values({
-      id,
-      userId: user!.id,
-      purpose: 'confirm-email',
-      expiresAt: new Date(Date.now() + CONFIRM_TTL_MS),
-    });
-    await enqueueMail(tx, {
-      to: input.email,
-      subject: t('accounts.mail.confirm.subject'),
-      text: t('accounts.mail.confirm.body', {
-        name: input.name,
-        link: accountLink(ctx.config.publicUrl, input.lang, '/confirm', token),
-      }),
-    });
+    await mailTokenLink(ctx, tx, { id: user!.id, email: input.email, name: input.name }, 'confirm-email', input.lang);
     await recordAudit(tx, { actorId: user!.id, action: 'user.sign-up', entityType: 'user', entityId: user!.id, changes: { locale: input.lang } });
   });
 }

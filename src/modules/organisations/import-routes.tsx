@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { AppError } from '../../core/errors/app-error.ts';
+import { safeFileName } from '../../core/files/sniff.ts';
 import type { AppContext } from '../../core/module.ts';
 import { exportCsv, exportXlsx } from './export-organisations.ts';
 import { ImportRefusedError, importOrganisations } from './import-organisations.ts';
@@ -51,7 +52,8 @@ export const importRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
-        if (part.fieldname === 'file' && !file && bytes.length > 0) file = { bytes, name: part.filename };
+        // The name is only shown and logged: without folders or control characters.
+        if (part.fieldname === 'file' && !file && bytes.length > 0) file = { bytes, name: safeFileName(part.filename) };
       } else if (part.fieldname === 'allOrNothing') {
         allOrNothing = part.value === 'yes';
       }

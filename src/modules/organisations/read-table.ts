@@ -1,9 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { checkZipArchive, DEFAULT_ZIP_LIMITS, type ZipLimits, ZipRefusedError } from '../../core/files/zip-guard.ts';
 
 /** Why a whole file is refused before any of its rows is looked at; each has a translated message. */
-export type RefusalCode = 'FILE_TYPE' | 'FILE_UNREADABLE' | 'FILE_EMPTY' | 'ENCODING' | 'COLUMNS_MISSING' | 'COLUMN_DUPLICATE' | 'TOO_MANY_ROWS';
+export type RefusalCode =
+  | 'FILE_TYPE'
+  | 'FILE_UNREADABLE'
+  | 'FILE_EMPTY'
+  | 'ENCODING'
+  | 'COLUMNS_MISSING'
+  | 'COLUMN_DUPLICATE'
+  | 'TOO_MANY_ROWS'
+  | 'UNPACKS_TOO_LARGE';
 
 export class ImportRefusedError extends Error {
   constructor(
@@ -144,7 +153,22 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * exceljs unpacks the whole workbook into memory, so a small file that unpacks to gigabytes (a zip
+ * bomb) would exhaust it: the archive is checked first, its declared and its real sizes.
+ */
+async function checkArchive(bytes: Buffer, limits: ZipLimits): Promise<void> {
+  try {
+    await checkZipArchive(bytes, limits);
+  } catch (err) {
+    if (!(err instanceof ZipRefusedError)) throw err;
+    if (err.reason === 'INVALID') throw new ImportRefusedError('FILE_UNREADABLE', { line: 0 });
+    throw new ImportRefusedError('UNPACKS_TOO_LARGE', { max: Math.floor(limits.maxUnpackedBytes / 1048576) });
+  }
+}
+
 async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<Table> {
+  await checkArchive(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -179,6 +203,8 @@ type ReadOptions = {
   maxRows: number;
   /** The 0-based index of the BIN column in a header, or -1. */
   binColumn?: (header: string[]) => number;
+  /** How far an XLSX file may unpack; the defaults suit any register file. */
+  zipLimits?: ZipLimits;
 };
 
 /**

@@ -15,7 +15,9 @@ const FIELD_NAMES = [
   'descriptionRu', 'staffCount', 'volunteerCount',
 ] as const satisfies readonly (keyof OrganisationFields & keyof Row)[];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// A list column (areas) is a set: the form sends its choices in the list's order, a file in any order.
+const comparable = (v: unknown) => (Array.isArray(v) ? [...v].sort() : (v ?? null));
+const same = (a: unknown, b: unknown) => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
 
 type SaveAction = 'organisation.create' | 'organisation.update' | 'organisation.import';
 
