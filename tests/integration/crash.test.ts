@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { openDatabase } from '../../src/core/db/client.ts';
 import { makeBin } from '../../src/modules/organisations/bin.ts';
 import { IMPORT_BATCH_SIZE } from '../../src/modules/organisations/import-organisations.ts';
 import { organisations } from '../../src/modules/organisations/schema.ts';
+import { runOrtaq } from '../support/cli.ts';
 import { engineUnderTest, freshPostgresDatabase } from '../support/database.ts';
 
 /**
@@ -34,28 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI; `killWhen` decides, polled every 100 ms, when to SIGKILL it. */
-function ortaq(args: string[], killWhen?: () => Promise<boolean>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/ortaq.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    let exited = false;
-    const poll = async () => {
-      while (killWhen && !exited) {
-        if (await killWhen().catch(() => false)) child.kill('SIGKILL');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    void poll();
-    child.on('exit', (code, signal) => {
-      exited = true;
-      resolve({ code, signal, stdout });
-    });
-  });
-}
+const ortaq = (args: string[], killWhen?: () => Promise<boolean>) => runOrtaq(args, env, killWhen);
 
 async function countOnServer(): Promise<number> {
   const client = new pg.Client({ connectionString: env.DATABASE_URL });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { userRoles, users } from '../../src/core/auth/schema.ts';
 import { DISTRICTS } from '../../src/core/geo/districts.ts';
 import { seedDemo } from '../../src/core/demo/seed.ts';
 import { ImportRefusedError, type ImportResult, importOrganisations, makeBin, organisations } from '../../src/modules/organisations/index.ts';
+import { runOrtaq } from '../support/cli.ts';
 import { engineUnderTest, freshPostgresDatabase } from '../support/database.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
 
@@ -452,19 +452,7 @@ describe('the ortaq import command', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const ortaq = (...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, ['bin/ortaq.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-      });
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-      });
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const ortaq = (...args: string[]) => runOrtaq(args, env);
 
   it('prints one JSON summary and exits 1 when rows were rejected, 0 when none, 2 for a refused file', { timeout: 120_000 }, async () => {
     const file = path.join(dir, 'orgs.csv');
