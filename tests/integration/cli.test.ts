@@ -30,7 +30,7 @@ async function withDb<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>['db'
   }
 }
 
-describe('the ortaq command', () => {
+describe('the ortaq command', { timeout: 120_000 }, () => {
   it('creates the first administrator, audited, and verifies the audit chain', async () => {
     const created = await ortaq('users', 'create-admin', '--email', 'Chief@Ortaq.kz', '--name', 'Бас әкімші', '--password', 'a very long admin passphrase');
     expect(created.stderr).toBe('');
