@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result as AxeResult } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Lang } from '../../src/core/i18n/langs.ts';
 import { MessageRegistry, type MessageParams } from '../../src/core/i18n/messages.ts';
@@ -30,6 +30,9 @@ for (const catalogue of [coreMessages, ...MODULES.map((m) => m.messages)]) messa
 
 /** The app's own text for a message key, so assertions follow the catalogues. */
 export const text = (lang: Lang, key: string, params?: MessageParams): string => messages.format(lang, key, params);
+
+/** Text as a pattern that matches it literally (the app's messages have brackets, dots, question marks). */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -180,6 +183,15 @@ export class Visitor {
     await this.page.locator('main').getByRole('button', { name: text('kk', 'accounts.login.submit') }).click();
   }
 
+  /** Logs in from the log-in page (a demo account by default) and waits for the home page's greeting. */
+  async logInAs(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.visit('/kk/login');
+    await this.logIn(email, password);
+    await this.page.waitForURL(`${baseUrl()}/kk/`);
+    await this.flash().waitFor();
+    await this.checkA11y();
+  }
+
   async logOut(): Promise<void> {
     await this.page.getByRole('button', { name: text('kk', 'layout.logout') }).click();
   }
@@ -187,6 +199,14 @@ export class Visitor {
   /** The message shown once after a redirect. */
   flash() {
     return this.page.locator('main .flash');
+  }
+
+  /** The value beside a label in the page's list of facts (`<dl class="facts">`). */
+  fact(label: string): Locator {
+    return this.page
+      .locator('main dl.facts dt')
+      .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   /** Pages landed on without an accessibility check, including the current one. */
