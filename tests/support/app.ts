@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/core/db/client.ts';
@@ -10,11 +10,11 @@ import { freshDatabase } from './database.ts';
 
 export type TestApp = { app: FastifyInstance; ctx: AppContext; database: Database; close(): Promise<void> };
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, options: { onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-app-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://ortaq.test', ...env });
   const database = await freshDatabase();
-  const { app, ctx } = await buildApp(config, { database, logger: false });
+  const { app, ctx } = await buildApp(config, { database, logger: false, onRoute: options.onRoute });
   await app.ready();
   return {
     app,

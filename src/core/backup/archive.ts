@@ -71,7 +71,8 @@ export type BlobSource = { sha256: string; size: number; open(): Readable };
 export async function writeArchive(file: string, manifest: Manifest, tableFiles: ReadonlyMap<string, string>, blobs: readonly BlobSource[]): Promise<void> {
   const partial = `${file}.${process.pid}.partial`;
   const pack = tar.pack();
-  const out = fs.createWriteStream(partial, { flags: 'wx' });
+  // Password hashes, sessions and the cookie secret are inside: readable by the owner only.
+  const out = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   const written = pipeline(pack, zlib.createGzip(), out);
   const mtime = new Date(manifest.createdAt);
   try {
@@ -121,6 +122,7 @@ function addBuffer(pack: tar.Pack, name: string, content: Buffer, mtime: Date): 
 function addStream(pack: tar.Pack, name: string, size: number, source: Readable, mtime: Date, onChunk?: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const entry = pack.entry({ name, size, mode: 0o644, mtime }, (err) => (err ? reject(err) : resolve()));
+    entry.on('error', reject);
     (async () => {
       for await (const chunk of source as AsyncIterable<Buffer>) {
         onChunk?.(chunk);

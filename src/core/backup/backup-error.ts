@@ -1,5 +1,6 @@
 export type BackupErrorCode =
   | 'BACKUP_EXISTS'
+  | 'BACKUP_UNWRITABLE'
   | 'BACKUP_UNREADABLE'
   | 'BACKUP_DAMAGED'
   | 'BACKUP_FORMAT'

@@ -33,7 +33,14 @@ export function ortaqVersion(): string {
 export async function createBackup(deps: { database: Database; blobs: BlobStore }, file: string): Promise<BackupSummary> {
   const started = performance.now();
   if (fs.existsSync(file)) throw new BackupError('BACKUP_EXISTS', `${file} already exists; choose another name or remove it first.`);
-  const workDir = await fs.promises.mkdtemp(path.join(path.dirname(path.resolve(file)), '.ortaq-backup-'));
+  const folder = path.dirname(path.resolve(file));
+  try {
+    await fs.promises.access(folder, fs.constants.W_OK);
+  } catch (err) {
+    throw new BackupError('BACKUP_UNWRITABLE', `Cannot write ${file}: the folder ${folder} does not exist or is not writable (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  // The tables are staged next to the backup, where there is room for it, not in a small /tmp.
+  const workDir = await fs.promises.mkdtemp(path.join(folder, '.ortaq-backup-'));
   try {
     const tableFiles = new Map<string, string>();
     const manifest = await inTransaction(deps.database, 'snapshot', async (s): Promise<Manifest> => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
+import { isUuid } from '../../core/db/uuid.ts';
 import { notFound } from '../../core/errors/app-error.ts';
 import { files } from '../../core/files/schema.ts';
 import type { AppContext } from '../../core/module.ts';
@@ -12,7 +13,7 @@ function contentDisposition(name: string): string {
 
 export const fileRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
-    if (!/^[0-9a-f-]{36}$/i.test(req.params.id)) throw notFound();
+    if (!isUuid(req.params.id)) throw notFound();
     const [file] = await ctx.db.select().from(files).where(eq(files.id, req.params.id));
     if (!file) throw notFound();
     ctx.policy.authorize(req.actor, 'file.download', file);

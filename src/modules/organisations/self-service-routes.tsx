@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isUuid } from '../../core/db/uuid.ts';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
 import { emptyForm, type FormValues, formError, parseForm } from '../../core/http/forms.ts';
 import { requireSignIn } from '../../core/http/guards.ts';
@@ -23,7 +24,6 @@ const ClaimInput = z.object({
 });
 const RoleInput = z.object({ role: z.enum(['admin', 'staff', 'removed']) });
 const DecisionInput = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(500).optional() });
-const uuid = /^[0-9a-f-]{36}$/i;
 
 /** Registering, claiming and keeping an organisation's profile and members: the register's self-service. */
 export const selfServiceRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -92,7 +92,7 @@ export const selfServiceRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   app.post<{ Params: { bin: string; userId: string } }>('/organisations/:bin/members/:userId', { preHandler: requireSignIn }, async (req, reply) => {
     const org = await organisationFor(req, 'organisation.members.manage');
     const parsed = RoleInput.safeParse(req.body);
-    if (!parsed.success || !uuid.test(req.params.userId)) throw new AppError('BAD_REQUEST');
+    if (!parsed.success || !isUuid(req.params.userId)) throw new AppError('BAD_REQUEST');
     const result = await changeMember(ctx, req.actor, { organisationId: org.id, userId: req.params.userId, role: parsed.data.role });
     const flash = result.ok
       ? ({ kind: 'success', key: parsed.data.role === 'removed' ? 'organisations.members.removed' : 'organisations.members.changed' } as const)
@@ -103,7 +103,7 @@ export const selfServiceRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
   app.post<{ Params: { bin: string; claimId: string } }>('/organisations/:bin/members/claims/:claimId', { preHandler: requireSignIn }, async (req, reply) => {
     const org = await organisationFor(req, 'organisation.members.manage');
     const parsed = DecisionInput.safeParse(req.body);
-    if (!parsed.success || !uuid.test(req.params.claimId)) throw new AppError('BAD_REQUEST');
+    if (!parsed.success || !isUuid(req.params.claimId)) throw new AppError('BAD_REQUEST');
     const approve = parsed.data.decision === 'approve';
     await decideClaim(ctx, req.actor, req.params.claimId, { approve, reason: parsed.data.reason || undefined });
     return reply

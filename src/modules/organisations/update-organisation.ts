@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/auth/actor.ts';
+import { type Actor, isAdmin } from '../../core/auth/actor.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { AppContext } from '../../core/module.ts';
 import type { OrganisationFields } from './inputs.ts';
@@ -12,8 +12,11 @@ export async function updateOrganisation(ctx: AppContext, actor: Actor, bin: str
     const org = await findByBin(tx, bin);
     if (!org) throw new AppError('NOT_FOUND');
     ctx.policy.authorize(actor, 'organisation.edit', org);
-    const kind = actor.roles.has('admin') ? fields.kind : org.kind;
-    const saved = await saveOrganisation(tx, { ...fields, bin: org.bin, kind }, { actorId: actor.userId, action: 'organisation.update' });
+    // What the form offers platform administrators only (the kind, «state body») stays as it was for anyone else.
+    const admin = isAdmin(actor);
+    const kind = admin ? fields.kind : org.kind;
+    const legalForm = admin || fields.legalForm !== 'state-body' || org.legalForm === 'state-body' ? fields.legalForm : org.legalForm;
+    const saved = await saveOrganisation(tx, { ...fields, bin: org.bin, kind, legalForm }, { actorId: actor.userId, action: 'organisation.update' });
     return { changed: saved.fields };
   });
 }

@@ -1,0 +1,302 @@
+import { eq } from 'drizzle-orm';
+import type { LightMyRequestResponse, RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession, SESSION_COOKIE } from '../../src/core/auth/sessions.ts';
+import { users } from '../../src/core/auth/schema.ts';
+import { seedDemo } from '../../src/core/demo/seed.ts';
+import { storeUpload } from '../../src/core/files/store-upload.ts';
+import { enqueueMail } from '../../src/core/mail/outbox.ts';
+import { mailOutbox } from '../../src/core/mail/schema.ts';
+import { associationMembers, organisationClaims, organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
+import { TestClient, type TestApp, testApp } from '../support/app.ts';
+
+/**
+ * Who may reach what, for every route the app has, as the route table itself says: each route is
+ * collected from Fastify as it is added, and each must have a row here. A new route without a
+ * row fails the test, and so does a row whose route is gone.
+ *
+ * The actors are everyone the platform knows today. Organisation A is the Aktobe NGO
+ * association (ngo-admin@ortaq.kz is its admin; staffA is a staff member made here); B is
+ * «Көксу Жастары», whose admin adminB is made here. The organiser is, in the demo data, also the
+ * admin of the grant operator, another organisation. Experts (with and without a conflict) and
+ * organisers of a competition come with the competitions module: add their columns then.
+ */
+const ACTORS = ['anonymous', 'volunteer', 'staffA', 'adminA', 'adminB', 'expert', 'organiser', 'consultant', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/**
+ * - `public`: anyone, signed in or not, gets the route (not 401, 403 or 404, no redirect to log in).
+ * - `allow`: this actor gets it. For a POST the body is empty, so a 400 or 422 answer counts as let in.
+ * - `deny`: 403.
+ * - `hidden`: 404, where the route hides that the thing exists. No route does that today.
+ * - `login`: 303 to /:lang/login, for pages that need a signed-in user.
+ */
+type Answer = 'public' | 'allow' | 'deny' | 'hidden' | 'login';
+
+/** One answer per actor, in the order of ACTORS. */
+function per(...answers: Answer[]): Record<Actor, Answer> {
+  if (answers.length !== ACTORS.length) throw new Error(`per() needs ${ACTORS.length} answers, got ${answers.length}`);
+  return Object.fromEntries(ACTORS.map((a, i) => [a, answers[i]!])) as Record<Actor, Answer>;
+}
+
+//                           anonymous  volunteer staffA  adminA   adminB  expert  organiser consultant admin
+const PUBLIC = per(          'public',  'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public');
+const SIGNED_IN = per(       'login',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow');
+const ORG_A_ADMINS = per(    'login',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'allow');
+const PLATFORM_ADMIN = per(  'deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow');
+const UPLOADER_A_ADMIN = per('deny',    'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'allow');
+
+type Fixtures = {
+  binA: string;
+  binB: string;
+  /** A member of association A, for its membership certificate. */
+  memberBin: string;
+  staffAId: string;
+  claimId: string;
+  publicFileId: string;
+  privateFileId: string;
+  outboxId: string;
+};
+
+/** A request for one route: the address with real values for its parameters, and what each actor gets. */
+type Case = { url: (f: Fixtures) => string; expect: Record<Actor, Answer>; note?: string };
+
+/**
+ * The table: `METHOD path` exactly as Fastify knows the route → the cases to request. A HEAD
+ * route is checked with its GET's row. Static folders are asked for one real file each.
+ */
+const MATRIX: Record<string, Case[]> = {
+  // Operations and static files, outside the language prefix.
+  'GET /healthz': [{ url: () => '/healthz', expect: PUBLIC }],
+  'GET /readyz': [{ url: () => '/readyz', expect: PUBLIC }],
+  'GET /metrics': [{ url: () => '/metrics', expect: PUBLIC, note: 'public in the app; docs/security.md says to keep it off the public proxy' }],
+  'GET /api/openapi.json': [{ url: () => '/api/openapi.json', expect: PUBLIC }],
+  'GET /static/*': [{ url: () => '/static/app.css', expect: PUBLIC }],
+  'GET /static/fonts/noto-sans/*': [{ url: () => '/static/fonts/noto-sans/400.css', expect: PUBLIC }],
+  'GET /static/htmx/*': [{ url: () => '/static/htmx/htmx.min.js', expect: PUBLIC }],
+  'GET /favicon.ico': [{ url: () => '/favicon.ico', expect: PUBLIC }],
+  'GET /': [{ url: () => '/', expect: PUBLIC }],
+
+  // Home and accounts.
+  'GET /:lang': [{ url: () => '/kk/', expect: PUBLIC }],
+  'GET /:lang/signup': [{ url: () => '/kk/signup', expect: PUBLIC }],
+  'POST /:lang/signup': [{ url: () => '/kk/signup', expect: PUBLIC }],
+  'GET /:lang/signup/sent': [{ url: () => '/kk/signup/sent', expect: PUBLIC }],
+  'GET /:lang/confirm': [{ url: () => '/kk/confirm?token=not-a-token', expect: PUBLIC }],
+  'GET /:lang/login': [{ url: () => '/kk/login', expect: PUBLIC }],
+  'POST /:lang/login': [{ url: () => '/kk/login', expect: PUBLIC }],
+  'POST /:lang/logout': [{ url: () => '/kk/logout', expect: PUBLIC }],
+  'GET /:lang/password/forgot': [{ url: () => '/kk/password/forgot', expect: PUBLIC }],
+  'POST /:lang/password/forgot': [{ url: () => '/kk/password/forgot', expect: PUBLIC }],
+  'GET /:lang/password/reset': [{ url: () => '/kk/password/reset?token=not-a-token', expect: PUBLIC }],
+  'POST /:lang/password/reset': [{ url: () => '/kk/password/reset', expect: PUBLIC }],
+  'GET /:lang/account': [{ url: () => '/kk/account', expect: SIGNED_IN }],
+  'POST /:lang/account/sessions/revoke-others': [{ url: () => '/kk/account/sessions/revoke-others', expect: SIGNED_IN }],
+
+  // The register: public reads.
+  'GET /:lang/organisations': [{ url: () => '/kk/organisations?region=KZ-15&q=aktobe', expect: PUBLIC }],
+  'GET /:lang/organisations/:bin': [{ url: (f) => `/kk/organisations/${f.binA}`, expect: PUBLIC }],
+  'GET /:lang/organisations/export.csv': [{ url: (f) => `/kk/organisations/export.csv?q=${f.binA}`, expect: PUBLIC }],
+  'GET /:lang/organisations/export.xlsx': [{ url: (f) => `/kk/organisations/export.xlsx?q=${f.binA}`, expect: PUBLIC }],
+  'GET /:lang/organisations/figures': [{ url: () => '/kk/organisations/figures?region=KZ-15', expect: PUBLIC }],
+  'GET /:lang/organisations/compilation/:file': [{ url: () => '/kk/organisations/compilation/KZ-11.pdf', expect: PUBLIC }],
+  'GET /:lang/organisations/:bin/membership/:associationBin/certificate.pdf': [
+    { url: (f) => `/kk/organisations/${f.memberBin}/membership/${f.binA}/certificate.pdf`, expect: PUBLIC },
+  ],
+  'GET /api/v1/organisations': [{ url: () => '/api/v1/organisations?q=aktobe', expect: PUBLIC }],
+  'GET /api/v1/organisations/:bin': [{ url: (f) => `/api/v1/organisations/${f.binA}`, expect: PUBLIC }],
+  'GET /api/v1/stats/organisations': [{ url: () => '/api/v1/stats/organisations?groupBy=region', expect: PUBLIC }],
+
+  // The register: self-service.
+  'GET /:lang/organisations/new': [{ url: () => '/kk/organisations/new', expect: SIGNED_IN }],
+  'POST /:lang/organisations/new': [{ url: () => '/kk/organisations/new', expect: SIGNED_IN }],
+  'GET /:lang/organisations/claim': [{ url: () => '/kk/organisations/claim', expect: SIGNED_IN }],
+  'POST /:lang/organisations/claim': [{ url: () => '/kk/organisations/claim', expect: SIGNED_IN }],
+  'GET /:lang/organisations/:bin/edit': [{ url: (f) => `/kk/organisations/${f.binA}/edit`, expect: ORG_A_ADMINS }],
+  'POST /:lang/organisations/:bin/edit': [{ url: (f) => `/kk/organisations/${f.binA}/edit`, expect: ORG_A_ADMINS }],
+  'GET /:lang/organisations/:bin/members': [{ url: (f) => `/kk/organisations/${f.binA}/members`, expect: ORG_A_ADMINS }],
+  'POST /:lang/organisations/:bin/members/:userId': [{ url: (f) => `/kk/organisations/${f.binA}/members/${f.staffAId}`, expect: ORG_A_ADMINS }],
+  'POST /:lang/organisations/:bin/members/claims/:claimId': [
+    { url: (f) => `/kk/organisations/${f.binA}/members/claims/${f.claimId}`, expect: ORG_A_ADMINS },
+  ],
+
+  // Administration.
+  'GET /:lang/admin/import/organisations': [{ url: () => '/kk/admin/import/organisations', expect: PLATFORM_ADMIN }],
+  'POST /:lang/admin/import/organisations': [{ url: () => '/kk/admin/import/organisations', expect: PLATFORM_ADMIN }],
+  'GET /:lang/admin/outbox': [{ url: () => '/kk/admin/outbox', expect: PLATFORM_ADMIN }],
+  'GET /:lang/admin/outbox/:id': [{ url: (f) => `/kk/admin/outbox/${f.outboxId}`, expect: PLATFORM_ADMIN }],
+
+  // Files: public ones for everyone, private ones for who uploaded them (A's admin) and administrators.
+  'GET /files/:id': [
+    { url: (f) => `/files/${f.publicFileId}`, expect: PUBLIC },
+    { url: (f) => `/files/${f.privateFileId}`, expect: UPLOADER_A_ADMIN },
+  ],
+};
+
+const routes = new Set<string>();
+let t: TestApp;
+let fixtures: Fixtures;
+const userIds = new Map<Actor, string>();
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+beforeAll(async () => {
+  t = await testApp(
+    {},
+    {
+      onRoute: (route: RouteOptions) => {
+        for (const method of [route.method].flat()) routes.add(`${method} ${route.url}`);
+      },
+    },
+  );
+  await seedDemo(t.ctx);
+  const db = t.ctx.db;
+  const orgNamed = async (nameKk: string) => (await db.select().from(organisations).where(eq(organisations.nameKk, nameKk)))[0]!;
+  const orgA = await orgNamed('«Ақтөбе облысының үкіметтік емес ұйымдары қауымдастығы» заңды тұлғалар бірлестігі');
+  const orgB = await orgNamed('«Көксу Жастары» қоғамдық бірлестігі');
+  const userId = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!.id;
+  const newUser = async (email: string) =>
+    (await db.insert(users).values({ email, name: email.split('@')[0]!, passwordHash: 'x', emailVerifiedAt: new Date() }).returning())[0]!.id;
+
+  const demo: Partial<Record<Actor, string>> = {
+    volunteer: 'volunteer@ortaq.kz',
+    adminA: 'ngo-admin@ortaq.kz',
+    expert: 'expert@ortaq.kz',
+    organiser: 'organiser@ortaq.kz',
+    consultant: 'consultant@ortaq.kz',
+    admin: 'admin@ortaq.kz',
+  };
+  for (const [actor, email] of Object.entries(demo)) userIds.set(actor as Actor, await userId(email));
+  userIds.set('staffA', await newUser('staff-a@example.kz'));
+  userIds.set('adminB', await newUser('admin-b@example.kz'));
+  await db.insert(organisationMembers).values([
+    { organisationId: orgA.id, userId: userIds.get('staffA')!, role: 'staff' },
+    { organisationId: orgB.id, userId: userIds.get('adminB')!, role: 'admin' },
+  ]);
+
+  const claimant = await newUser('claimant@example.kz');
+  const [claim] = await db.insert(organisationClaims).values({ organisationId: orgA.id, userId: claimant, message: 'I work here' }).returning();
+  const [member] = await db
+    .select({ bin: organisations.bin })
+    .from(associationMembers)
+    .innerJoin(organisations, eq(organisations.id, associationMembers.memberId))
+    .where(eq(associationMembers.associationId, orgA.id))
+    .limit(1);
+  const upload = (visibility: 'public' | 'private') =>
+    db.transaction((tx) =>
+      storeUpload({ tx, blobs: t.ctx.blobs, maxBytes: t.ctx.config.maxUploadBytes }, { bytes: PDF, name: `${visibility}.pdf`, uploadedBy: userIds.get('adminA')!, visibility }),
+    );
+  await enqueueMail(db, { to: 'someone@example.kz', subject: 'A message', text: 'Hello' });
+  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, 'someone@example.kz')).limit(1);
+  fixtures = {
+    binA: orgA.bin,
+    binB: orgB.bin,
+    memberBin: member!.bin,
+    staffAId: userIds.get('staffA')!,
+    claimId: claim!.id,
+    publicFileId: (await upload('public')).id,
+    privateFileId: (await upload('private')).id,
+    outboxId: mail!.id,
+  };
+});
+afterAll(() => t.close());
+
+/** A browser of this actor with a session of its own, so that logging out or ending other sessions affects nothing else. */
+async function clientOf(actor: Actor): Promise<TestClient> {
+  const client = new TestClient(t.app);
+  const id = userIds.get(actor);
+  if (id) client.setCookie(SESSION_COOKIE, (await createSession(t.ctx.db, id, {})).token);
+  return client;
+}
+
+async function request(actor: Actor, method: string, url: string): Promise<LightMyRequestResponse> {
+  const client = await clientOf(actor);
+  if (method === 'GET') return client.get(url);
+  if (method === 'HEAD') {
+    return t.app.inject({ method: 'HEAD', url, remoteAddress: client.remoteAddress, headers: { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE) ?? ''}` } });
+  }
+  // A form page first, as a browser would, for the CSRF token of this session.
+  await client.get('/kk/password/forgot');
+  return client.post(url, {});
+}
+
+function verdict(answer: Answer, res: LightMyRequestResponse): string | null {
+  const location = String(res.headers.location ?? '');
+  const toLogin = res.statusCode === 303 && /^\/(kk|ru|en)\/login(\?|$)/.test(location);
+  if (res.statusCode >= 500) return `answered ${res.statusCode}`;
+  switch (answer) {
+    case 'public':
+    case 'allow':
+      if ([401, 403, 404].includes(res.statusCode) || toLogin) return `was refused (${res.statusCode}${location ? ` → ${location}` : ''})`;
+      return null;
+    case 'deny':
+      return res.statusCode === 403 ? null : `answered ${res.statusCode}${location ? ` → ${location}` : ''} instead of 403`;
+    case 'hidden':
+      return res.statusCode === 404 ? null : `answered ${res.statusCode} instead of 404`;
+    case 'login':
+      return toLogin ? null : `answered ${res.statusCode}${location ? ` → ${location}` : ''} instead of a redirect to log in`;
+  }
+}
+
+/** The row of a route: its own, or for a HEAD route its GET's. */
+const rowOf = (route: string): Case[] | undefined => MATRIX[route] ?? (route.startsWith('HEAD ') ? MATRIX[`GET ${route.slice(5)}`] : undefined);
+
+describe('the access matrix', () => {
+  it('has a row for every route of the app, and a route for every row', () => {
+    const missing = [...routes].filter((r) => !rowOf(r)).sort();
+    const gone = Object.keys(MATRIX).filter((r) => !routes.has(r)).sort();
+    const problems = [
+      ...(missing.length ? [`Routes with no row in MATRIX (add one, saying who may reach them):\n  ${missing.join('\n  ')}`] : []),
+      ...(gone.length ? [`Rows in MATRIX for routes the app does not have:\n  ${gone.join('\n  ')}`] : []),
+    ];
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('signs each actor in as who the table says', async () => {
+    for (const actor of ACTORS) {
+      const res = await (await clientOf(actor)).get('/en/account');
+      if (actor === 'anonymous') expect(res.statusCode).toBe(303);
+      else expect(res.body, actor).toContain(`${(await t.ctx.db.select().from(users).where(eq(users.id, userIds.get(actor)!)))[0]!.email}`);
+    }
+  });
+
+  it.each(Object.keys(MATRIX))('%s', { timeout: 120_000 }, async (route) => {
+    const method = route.slice(0, route.indexOf(' '));
+    // HEAD is checked with the GET's row, wherever Fastify added one.
+    const methods = method === 'GET' && routes.has(`HEAD ${route.slice(4)}`) ? ['GET', 'HEAD'] : [method];
+    const wrong: string[] = [];
+    for (const c of MATRIX[route]!) {
+      const url = c.url(fixtures);
+      for (const m of methods) {
+        for (const actor of ACTORS) {
+          const problem = verdict(c.expect[actor], await request(actor, m, url));
+          if (problem) wrong.push(`${m} ${url} as ${actor} (expected ${c.expect[actor]}): ${problem}`);
+        }
+      }
+    }
+    expect(wrong, wrong.join('\n')).toEqual([]);
+  });
+});
+
+describe('references to another organisation', () => {
+  /** Posts a form as B's admin, with a token of its own session. */
+  async function asAdminB(url: string, form: Record<string, string>) {
+    const client = await clientOf('adminB');
+    await client.get(`/kk/organisations/${fixtures.binB}/members`);
+    return client.post(url, form);
+  }
+
+  it('refuses B’s admin a claim of A, sent through B’s own address', async () => {
+    const res = await asAdminB(`/kk/organisations/${fixtures.binB}/members/claims/${fixtures.claimId}`, { decision: 'approve' });
+    expect(res.statusCode).toBe(403);
+    const [claim] = await t.ctx.db.select().from(organisationClaims).where(eq(organisationClaims.id, fixtures.claimId));
+    expect(claim?.status).toBe('pending');
+  });
+
+  it('does not find A’s member among B’s, so B’s admin cannot change their role', async () => {
+    const res = await asAdminB(`/kk/organisations/${fixtures.binB}/members/${fixtures.staffAId}`, { role: 'admin' });
+    expect(res.statusCode).toBe(404);
+    const roles = await t.ctx.db.select({ role: organisationMembers.role }).from(organisationMembers).where(eq(organisationMembers.userId, fixtures.staffAId));
+    expect(roles).toEqual([{ role: 'staff' }]);
+  });
+});
