@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../support/postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,18 +31,6 @@ function findChromium(): string {
   throw new Error(
     `Chromium was not found at ${chromiumPath} (${why}). Install it with \`apt-get install -y chromium\`, or set CHROMIUM_PATH to a Chromium binary.`,
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A real SMTP receiver; each message lands in `mailDir` atomically (written aside, then renamed). */
