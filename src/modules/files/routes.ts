@@ -4,12 +4,7 @@ import { isUuid } from '../../core/db/uuid.ts';
 import { notFound } from '../../core/errors/app-error.ts';
 import { files } from '../../core/files/schema.ts';
 import type { AppContext } from '../../core/module.ts';
-
-/** RFC 6266 Content-Disposition that keeps Kazakh and Russian file names intact. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 
 export const fileRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { contentDisposition } from '../../core/http/content-disposition.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 
 /** Printed documents (certificates, compilations) exist in Kazakh and Russian. */
@@ -15,20 +16,12 @@ export function documentLang(query: unknown, pageLang: Lang): DocLang | null {
   return parsed.data.lang ?? (pageLang === 'ru' ? 'ru' : 'kk');
 }
 
-/** RFC 6266 Content-Disposition that keeps Kazakh and Russian file names intact. */
-export function contentDisposition(name: string, disposition: 'inline' | 'attachment' = 'inline'): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  // RFC 5987 allows fewer characters unescaped than encodeURIComponent leaves.
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /** Sends a generated PDF; it shows in the browser and saves under its own name. */
 export function sendPdf(reply: FastifyReply, bytes: Buffer, fileName: string): FastifyReply {
   return reply
     .type('application/pdf')
     .header('content-length', bytes.length)
-    .header('content-disposition', contentDisposition(fileName))
+    .header('content-disposition', contentDisposition(fileName, 'inline'))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'public, max-age=300')
     .send(bytes);
