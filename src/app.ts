@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { MembershipLoader } from './core/auth/sessions.ts';
 import { type Database, openDatabase } from './core/db/client.ts';
 import { migrateDatabase } from './core/db/migrate.ts';
+import { AppError } from './core/errors/app-error.ts';
 import { localBlobStore } from './core/files/blob-store.ts';
 import { langFromAcceptLanguage } from './core/http/negotiate.ts';
 import { http } from './core/http/plugin.ts';
@@ -16,6 +17,7 @@ import type { AppContext, ModuleManifest } from './core/module.ts';
 import { apiDocs } from './core/http/api-docs.ts';
 import { ops } from './core/ops/plugin.ts';
 import { Policy } from './core/policy/policy.ts';
+import { movableClock, systemClock } from './core/time/clock.ts';
 import { MODULES } from './modules/index.ts';
 
 /** Believe X-Forwarded-For for exactly this many proxies in front of Ortaq. */
@@ -47,7 +49,8 @@ export async function buildContext(config: Config, database?: Database, modules:
     messages.add(mod.messages);
     if (mod.policies) policy.register(mod.policies);
   }
-  return { config, database: db, db: db.db, policy, messages, blobs: localBlobStore(path.join(config.dataDir, 'files')), modules };
+  const clock = config.testClock ? movableClock() : systemClock;
+  return { config, database: db, db: db.db, policy, messages, blobs: localBlobStore(path.join(config.dataDir, 'files')), modules, clock };
 }
 
 export type BuildOptions = {
@@ -104,6 +107,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     nav: ctx.modules.flatMap((m) => m.navigation ?? []),
     loadMemberships,
   });
+
+  if (ctx.clock.setOffset) {
+    const setOffset = ctx.clock.setOffset;
+    app.post<{ Body: { offsetMs?: unknown } }>('/__test/clock', { config: { csrf: false } }, async (req) => {
+      const offsetMs = Number(req.body?.offsetMs);
+      if (!Number.isFinite(offsetMs)) throw new AppError('BAD_REQUEST');
+      setOffset(offsetMs);
+      return { now: ctx.clock.now().toISOString() };
+    });
+  }
 
   app.get('/', async (req, reply) => reply.redirect(`/${langFromAcceptLanguage(req.headers['accept-language'])}/`, 302));
 

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(0|false|no|[1-9]\d?|[\da-f.:/]+(,[\da-f.:/]+)*)$/i, 'must be 0, a number of proxy hops, or a comma-separated list of proxy addresses')
     .default('0'),
+  TEST_CLOCK: boolish.default(false),
 });
 
 export type Config = {
@@ -47,6 +48,8 @@ export type Config = {
   maxUploadBytes: number;
   /** false, the number of proxies in front of Ortaq, or their addresses: whose X-Forwarded-For to believe. */
   trustProxy: false | number | string[];
+  /** A server clock the browser tests may move forward (POST /__test/clock); never in production. */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.TEST_CLOCK && e.NODE_ENV === 'production') throw new ConfigError('Invalid configuration:\n  TEST_CLOCK: must not be set in production');
   const localHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -82,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    testClock: e.TEST_CLOCK,
   };
 }

@@ -6,6 +6,7 @@ import type { Database, Db } from './db/client.ts';
 import type { BlobStore } from './files/blob-store.ts';
 import type { Catalogue, MessageRegistry } from './i18n/messages.ts';
 import type { Policy, Rules } from './policy/policy.ts';
+import type { Clock } from './time/clock.ts';
 
 /** Everything a use case may need, built once per app process. */
 export type AppContext = {
@@ -16,6 +17,7 @@ export type AppContext = {
   messages: MessageRegistry;
   blobs: BlobStore;
   modules: readonly ModuleManifest[];
+  clock: Clock;
 };
 
 export type NavItem = {

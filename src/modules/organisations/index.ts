@@ -23,8 +23,9 @@ export const organisationsModule: ModuleManifest = {
 };
 
 export { isValidBin, makeBin, normaliseBin } from './bin.ts';
+export { PROFILE_EXTENSION, type ProfileSection } from './profile-sections.ts';
 export { organisationName } from './queries.ts';
-export { organisations, organisationMembers } from './schema.ts';
+export { type Area, AREAS, ngoDatabaseReports, organisations, organisationMembers } from './schema.ts';
 export {
   ImportRefusedError,
   type ImportResult,
