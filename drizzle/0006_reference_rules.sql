@@ -1,5 +1,10 @@
 -- Reference data: the monthly calculation index per year and the rule versions competitions are announced under.
 -- Admins add new years and rule versions as data; rows here are never edited once used.
+-- The comment marks reference data for backup and restore (src/core/backup/catalog.ts).
+COMMENT ON TABLE mci_values IS 'ortaq:reference-data';
+--> statement-breakpoint
+COMMENT ON TABLE rule_versions IS 'ortaq:reference-data';
+--> statement-breakpoint
 INSERT INTO mci_values (year, amount_tiyn) VALUES (2016, 212100), (2017, 226900), (2018, 240500), (2019, 252500), (2020, 265100), (2021, 291700), (2022, 306300), (2023, 345000), (2024, 369200), (2025, 393200), (2026, 432500) ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 INSERT INTO rule_versions (id, instrument, title_kk, title_ru, title_en, valid_from, definition) VALUES

@@ -136,6 +136,8 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       {
         ...process.env,
         NODE_ENV: 'test',
+        // Lets the competition flow move the server's clock past a deadline (POST /__test/clock).
+        TEST_CLOCK: '1',
         HOST: '127.0.0.1',
         PORT: String(port),
         PUBLIC_URL: baseUrl,

@@ -232,12 +232,17 @@ function mailFor(address: string): DroppedMail[] {
     .filter((m) => m.to.includes(address.toLowerCase()));
 }
 
-/** Polls the SMTP receiver until a message for `address` has arrived, and returns its decoded text. */
-export async function waitForMail(address: string, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
+/**
+ * Polls the SMTP receiver until a message for `address` has arrived (the first one whose subject
+ * matches, when a pattern is given), and returns its decoded text.
+ */
+export async function waitForMail(address: string, timeoutMs = 15_000, subject?: RegExp): Promise<{ subject: string; text: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [mail] = mailFor(address);
-    if (mail) return decodeMail(mail.raw);
+    const mail = mailFor(address)
+      .map((m) => decodeMail(m.raw))
+      .find((m) => !subject || subject.test(m.subject));
+    if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`No mail reached the SMTP receiver for ${address} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }

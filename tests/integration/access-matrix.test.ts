@@ -7,8 +7,17 @@ import { seedDemo } from '../../src/core/demo/seed.ts';
 import { storeUpload } from '../../src/core/files/store-upload.ts';
 import { enqueueMail } from '../../src/core/mail/outbox.ts';
 import { mailOutbox } from '../../src/core/mail/schema.ts';
-import { associationMembers, organisationClaims, organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
+import { attachDocument } from '../../src/modules/competitions/attach-document.ts';
+import { declareConflict } from '../../src/modules/competitions/declare-conflict.ts';
+import { decideAdmission } from '../../src/modules/competitions/decide-admission.ts';
+import { nameCommission } from '../../src/modules/competitions/name-commission.ts';
+import { applicationAttachments, competitions as competitionsTable } from '../../src/modules/competitions/schema.ts';
+import { startApplication } from '../../src/modules/competitions/start-application.ts';
+import { startEvaluation } from '../../src/modules/competitions/start-evaluation.ts';
+import { submitApplication } from '../../src/modules/competitions/submit-application.ts';
+import { associationMembers, ngoDatabaseReports, organisationClaims, organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
+import { actorOf, completeApplication, makeApplicant, makeCompetition, makeOrganisation, makeUser, sampleLot } from '../support/competitions.ts';
 
 /**
  * Who may reach what, for every route the app has, as the route table itself says: each route is
@@ -18,10 +27,12 @@ import { TestClient, type TestApp, testApp } from '../support/app.ts';
  * The actors are everyone the platform knows today. Organisation A is the Aktobe NGO
  * association (ngo-admin@ortaq.kz is its admin; staffA is a staff member made here); B is
  * «Көксу Жастары», whose admin adminB is made here. The organiser is, in the demo data, also the
- * admin of the grant operator, another organisation. Experts (with and without a conflict) and
- * organisers of a competition come with the competitions module: add their columns then.
+ * admin of the grant operator, another organisation, and organises the competitions made here.
+ * The expert sits on the commission of the competition in evaluation and declared no conflict on
+ * A's application; expertConflict sits there too and declared a conflict on it. organiserOther
+ * is an organiser of another state body.
  */
-const ACTORS = ['anonymous', 'volunteer', 'staffA', 'adminA', 'adminB', 'expert', 'organiser', 'consultant', 'admin'] as const;
+const ACTORS = ['anonymous', 'volunteer', 'staffA', 'adminA', 'adminB', 'expert', 'expertConflict', 'organiser', 'organiserOther', 'consultant', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
 
 /**
@@ -39,12 +50,20 @@ function per(...answers: Answer[]): Record<Actor, Answer> {
   return Object.fromEntries(ACTORS.map((a, i) => [a, answers[i]!])) as Record<Actor, Answer>;
 }
 
-//                           anonymous  volunteer staffA  adminA   adminB  expert  organiser consultant admin
-const PUBLIC = per(          'public',  'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public');
-const SIGNED_IN = per(       'login',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow');
-const ORG_A_ADMINS = per(    'login',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'allow');
-const PLATFORM_ADMIN = per(  'deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow');
-const UPLOADER_A_ADMIN = per('deny',    'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'allow');
+//                           anonymous volunteer staffA  adminA   adminB   expert  expertConflict organiser organiserOther consultant admin
+const PUBLIC = per(          'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public', 'public');
+const SIGNED_IN = per(       'login',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow');
+const ORG_A_ADMINS = per(    'login',  'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow');
+const PLATFORM_ADMIN = per(  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow');
+const UPLOADER_A_ADMIN = per('deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow');
+// Competitions.
+const ORG_A_MEMBERS = per(   'login',  'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny');
+const A_AND_ORGANISER = per( 'login',  'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny');
+const A_ORGANISER_EXPERT = per('login', 'deny',  'allow',  'allow',  'deny',   'allow',  'deny',   'allow',  'deny',   'deny',   'deny');
+const ORGANISERS = per(      'login',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'deny',   'deny');
+const THIS_ORGANISER = per(  'login',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny');
+const EXPERTS = per(         'login',  'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'deny');
+const UNCONFLICTED_EXPERT = per('login', 'deny', 'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny');
 
 type Fixtures = {
   binA: string;
@@ -56,6 +75,19 @@ type Fixtures = {
   publicFileId: string;
   privateFileId: string;
   outboxId: string;
+  /** A competition accepting applications, organised by the demo organiser's body; its first lot, and a second. */
+  openId: string;
+  openLotId: string;
+  /** A's draft on the open lot, and a second draft of A's (on the other lot) that may be withdrawn. */
+  draftId: string;
+  spareId: string;
+  draftFileId: string;
+  /** A competition whose commission sits; A's admitted application there and one of its files. */
+  evaluationId: string;
+  evaluationAppId: string;
+  evaluationFileId: string;
+  /** A competition with published results (from the demo data). */
+  publishedId: string;
 };
 
 /** A request for one route: the address with real values for its parameters, and what each actor gets. */
@@ -126,6 +158,60 @@ const MATRIX: Record<string, Case[]> = {
   'GET /:lang/admin/outbox': [{ url: () => '/kk/admin/outbox', expect: PLATFORM_ADMIN }],
   'GET /:lang/admin/outbox/:id': [{ url: (f) => `/kk/admin/outbox/${f.outboxId}`, expect: PLATFORM_ADMIN }],
 
+  // Competitions: public pages and the API.
+  'GET /:lang/competitions': [{ url: () => '/kk/competitions?instrument=grant', expect: PUBLIC }],
+  'GET /:lang/competitions/:id': [{ url: (f) => `/kk/competitions/${f.openId}`, expect: PUBLIC }],
+  'GET /:lang/competitions/:id/protocol/:file': [{ url: (f) => `/kk/competitions/${f.publishedId}/protocol/kk.pdf`, expect: PUBLIC }],
+  'GET /api/v1/competitions': [{ url: () => '/api/v1/competitions?status=accepting', expect: PUBLIC }],
+  'GET /api/v1/competitions/:id': [{ url: (f) => `/api/v1/competitions/${f.openId}`, expect: PUBLIC }],
+
+  // Competitions: applying, on behalf of A.
+  'GET /:lang/competitions/:id/lots/:lotId/apply': [{ url: (f) => `/kk/competitions/${f.openId}/lots/${f.openLotId}/apply`, expect: SIGNED_IN }],
+  'POST /:lang/competitions/:id/lots/:lotId/apply': [{ url: (f) => `/kk/competitions/${f.openId}/lots/${f.openLotId}/apply`, expect: SIGNED_IN }],
+  'GET /:lang/applications': [{ url: () => '/kk/applications', expect: SIGNED_IN }],
+  'GET /:lang/applications/:appId': [
+    { url: (f) => `/kk/applications/${f.draftId}`, expect: ORG_A_MEMBERS, note: 'a draft is the applicant’s own' },
+    { url: (f) => `/kk/applications/${f.evaluationAppId}`, expect: A_AND_ORGANISER },
+  ],
+  'GET /:lang/applications/:appId/steps/:step': [{ url: (f) => `/kk/applications/${f.draftId}/steps/summary`, expect: ORG_A_MEMBERS }],
+  'POST /:lang/applications/:appId/steps/:step': [{ url: (f) => `/kk/applications/${f.draftId}/steps/summary`, expect: ORG_A_MEMBERS }],
+  'POST /:lang/applications/:appId/steps/:step/autosave': [{ url: (f) => `/kk/applications/${f.draftId}/steps/summary/autosave`, expect: ORG_A_MEMBERS }],
+  'GET /:lang/applications/:appId/receipt': [{ url: (f) => `/kk/applications/${f.evaluationAppId}/receipt`, expect: A_AND_ORGANISER }],
+  'POST /:lang/applications/:appId/attachments': [
+    { url: (f) => `/kk/applications/${f.draftId}/attachments`, expect: ORG_A_MEMBERS, note: 'a form that is not multipart gets 415 once let in' },
+  ],
+  'POST /:lang/applications/:appId/attachments/:fileId/delete': [
+    { url: (f) => `/kk/applications/${f.evaluationAppId}/attachments/${f.evaluationFileId}/delete`, expect: ORG_A_MEMBERS, note: 'after the deadline: refused with 422 once let in' },
+  ],
+  'GET /:lang/applications/:appId/attachments/:fileId': [
+    { url: (f) => `/kk/applications/${f.draftId}/attachments/${f.draftFileId}`, expect: ORG_A_MEMBERS },
+    { url: (f) => `/kk/applications/${f.evaluationAppId}/attachments/${f.evaluationFileId}`, expect: A_ORGANISER_EXPERT },
+  ],
+  'POST /:lang/applications/:appId/submit': [{ url: (f) => `/kk/applications/${f.draftId}/submit`, expect: ORG_A_MEMBERS, note: 'the draft is incomplete: 422' }],
+  'POST /:lang/applications/:appId/withdraw': [{ url: (f) => `/kk/applications/${f.spareId}/withdraw`, expect: ORG_A_MEMBERS }],
+
+  // Competitions: the organiser's desk.
+  'GET /:lang/manage/competitions': [{ url: () => '/kk/manage/competitions', expect: ORGANISERS }],
+  'GET /:lang/manage/competitions/new': [{ url: () => '/kk/manage/competitions/new', expect: ORGANISERS }],
+  'POST /:lang/manage/competitions/new': [{ url: () => '/kk/manage/competitions/new', expect: ORGANISERS }],
+  'GET /:lang/manage/competitions/:id': [{ url: (f) => `/kk/manage/competitions/${f.evaluationId}`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/competitions/:id/commission': [{ url: (f) => `/kk/manage/competitions/${f.evaluationId}/commission`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/competitions/:id/evaluation': [{ url: (f) => `/kk/manage/competitions/${f.evaluationId}/evaluation`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/competitions/:id/results': [
+    { url: (f) => `/kk/manage/competitions/${f.evaluationId}/results`, expect: THIS_ORGANISER, note: 'nobody has scored: refused for want of a quorum' },
+  ],
+  'POST /:lang/manage/competitions/:id/reannounce': [{ url: (f) => `/kk/manage/competitions/${f.evaluationId}/reannounce`, expect: THIS_ORGANISER }],
+  'GET /:lang/manage/applications/:appId': [{ url: (f) => `/kk/manage/applications/${f.evaluationAppId}`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/applications/:appId/admission': [{ url: (f) => `/kk/manage/applications/${f.evaluationAppId}/admission`, expect: THIS_ORGANISER }],
+
+  // Competitions: the expert's desk.
+  'GET /:lang/expert': [{ url: () => '/kk/expert', expect: EXPERTS }],
+  'GET /:lang/expert/applications/:appId': [{ url: (f) => `/kk/expert/applications/${f.evaluationAppId}`, expect: UNCONFLICTED_EXPERT }],
+  'POST /:lang/expert/applications/:appId/declaration': [
+    { url: (f) => `/kk/expert/applications/${f.evaluationAppId}/declaration`, expect: EXPERTS, note: 'any member may declare; a declared conflict stays (the use case refuses a change)' },
+  ],
+  'POST /:lang/expert/applications/:appId/scores': [{ url: (f) => `/kk/expert/applications/${f.evaluationAppId}/scores`, expect: UNCONFLICTED_EXPERT }],
+
   // Files: public ones for everyone, private ones for who uploaded them (A's admin) and administrators.
   'GET /files/:id': [
     { url: (f) => `/files/${f.publicFileId}`, expect: PUBLIC },
@@ -186,6 +272,7 @@ beforeAll(async () => {
     db.transaction((tx) =>
       storeUpload({ tx, blobs: t.ctx.blobs, maxBytes: t.ctx.config.maxUploadBytes }, { bytes: PDF, name: `${visibility}.pdf`, uploadedBy: userIds.get('adminA')!, visibility }),
     );
+  const competitions = await competitionFixtures(orgA.id);
   await enqueueMail(db, { to: 'someone@example.kz', subject: 'A message', text: 'Hello' });
   const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, 'someone@example.kz')).limit(1);
   fixtures = {
@@ -197,8 +284,82 @@ beforeAll(async () => {
     publicFileId: (await upload('public')).id,
     privateFileId: (await upload('private')).id,
     outboxId: mail!.id,
+    ...competitions,
   };
 });
+
+/**
+ * The competitions the rows need: one accepting applications with two drafts of A's, and one
+ * whose commission sits, with A's admitted application, both organised by the demo organiser's body.
+ */
+async function competitionFixtures(orgAId: string): Promise<Pick<Fixtures, 'openId' | 'openLotId' | 'draftId' | 'spareId' | 'draftFileId' | 'evaluationId' | 'evaluationAppId' | 'evaluationFileId' | 'publishedId'>> {
+  const ctx = t.ctx;
+  const db = ctx.db;
+  const organiserId = userIds.get('organiser')!;
+  const [membership] = await db.select().from(organisationMembers).where(eq(organisationMembers.userId, organiserId));
+  const organiser = { body: { id: membership!.organisationId }, user: { id: organiserId } };
+  const expertConflict = await makeUser(ctx, { roles: ['expert'], email: 'expert-conflict@example.kz' });
+  const organiserOther = await makeUser(ctx, { roles: ['organiser'], email: 'organiser-other@example.kz' });
+  await makeOrganisation(ctx, { kind: 'state', members: [{ userId: organiserOther.id, role: 'staff' }] });
+  userIds.set('expertConflict', expertConflict.id);
+  userIds.set('organiserOther', organiserOther.id);
+  const adminA = await actorOf(ctx, userIds.get('adminA')!);
+
+  const open = await makeCompetition(ctx, { organiser, lots: [sampleLot(), sampleLot({ titleEn: 'Second lot' })] });
+  const start = async (lotId: string) => {
+    const started = await startApplication(ctx, adminA, { lotId, organisationId: orgAId, language: 'kk' });
+    if (!started.ok) throw new Error(started.key);
+    return started.applicationId;
+  };
+  const draftId = await start(open.lots[0]!.id);
+  const spareId = await start(open.lots[1]!.id);
+  expect(await attachDocument(ctx, adminA, draftId, { documentCode: 'charter', name: 'charter.pdf', bytes: PDF })).toEqual({ ok: true });
+  const [draftFile] = await db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, draftId));
+
+  const evaluation = await makeCompetition(ctx, { organiser });
+  const lotId = evaluation.lots[0]!.id;
+  await db.insert(ngoDatabaseReports).values({ organisationId: orgAId, year: evaluation.year - 1, submittedOn: `${evaluation.year}-03-01` }).onConflictDoNothing();
+  const other = await makeApplicant(ctx, evaluation.year);
+  const evaluationAppId = await completeApplication(ctx, userIds.get('adminA')!, orgAId, lotId);
+  const otherAppId = await completeApplication(ctx, other.admin.id, other.organisation.id, lotId);
+  for (const [userId, appId] of [[userIds.get('adminA')!, evaluationAppId], [other.admin.id, otherAppId]] as const) {
+    expect((await submitApplication(ctx, await actorOf(ctx, userId), appId)).ok).toBe(true);
+  }
+  // The deadline passes: the competition's dates move a month back.
+  const month = 30 * 86_400_000;
+  const [c] = await db.select().from(competitionsTable).where(eq(competitionsTable.id, evaluation.competitionId));
+  await db
+    .update(competitionsTable)
+    .set({
+      announcedAt: new Date(c!.announcedAt.getTime() - 2 * month),
+      deadlineAt: new Date(c!.deadlineAt.getTime() - month),
+      admissionUntil: new Date(c!.admissionUntil.getTime() - month),
+      evaluationUntil: new Date(c!.evaluationUntil.getTime() - month),
+      resultsDueAt: new Date(c!.resultsDueAt.getTime() - month),
+    })
+    .where(eq(competitionsTable.id, evaluation.competitionId));
+  const organiserActor = await actorOf(ctx, organiserId);
+  const third = await makeUser(ctx, { roles: ['expert'] });
+  expect(await nameCommission(ctx, organiserActor, evaluation.competitionId, [userIds.get('expert')!, expertConflict.id, third.id])).toEqual({ ok: true });
+  for (const appId of [evaluationAppId, otherAppId]) expect(await decideAdmission(ctx, organiserActor, appId, { admit: true })).toEqual({ ok: true });
+  expect(await startEvaluation(ctx, organiserActor, evaluation.competitionId)).toEqual({ ok: true });
+  expect(await declareConflict(ctx, await actorOf(ctx, userIds.get('expert')!), evaluationAppId, { hasConflict: false })).toEqual({ ok: true });
+  expect(await declareConflict(ctx, await actorOf(ctx, expertConflict.id), evaluationAppId, { hasConflict: true, note: 'I advised them last year' })).toEqual({ ok: true });
+  const [evaluationFile] = await db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, evaluationAppId));
+  const [published] = await db.select().from(competitionsTable).where(eq(competitionsTable.stage, 'published')).limit(1);
+
+  return {
+    openId: open.competitionId,
+    openLotId: open.lots[0]!.id,
+    draftId,
+    spareId,
+    draftFileId: draftFile!.fileId,
+    evaluationId: evaluation.competitionId,
+    evaluationAppId,
+    evaluationFileId: evaluationFile!.fileId,
+    publishedId: published!.id,
+  };
+}
 afterAll(() => t.close());
 
 /** A browser of this actor with a session of its own, so that logging out or ending other sessions affects nothing else. */

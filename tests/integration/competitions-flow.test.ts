@@ -143,3 +143,25 @@ describe('a competition from application to published results', () => {
     await expect(submitApplication(t.ctx, stranger, id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('the server clock', () => {
+  it('can be moved only with TEST_CLOCK=1, which production refuses', async () => {
+    const { loadConfig, ConfigError } = await import('../../src/config.ts');
+    expect(() => loadConfig({ NODE_ENV: 'production', TEST_CLOCK: '1' })).toThrow(ConfigError);
+    const before = t.ctx.clock.now().getTime();
+    const moved = await t.app.inject({ method: 'POST', url: '/__test/clock', payload: { offsetMs: 3 * DAY } });
+    expect(moved.statusCode).toBe(200);
+    expect(new Date(moved.json<{ now: string }>().now).getTime() - before).toBeGreaterThanOrEqual(3 * DAY - 60_000);
+    rewind();
+    const plain = await testApp();
+    try {
+      expect(plain.ctx.clock.setOffset).toBeUndefined();
+      // No such route: the CSRF guard refuses the unknown POST before the router would say 404.
+      const refused = await plain.app.inject({ method: 'POST', url: '/__test/clock', payload: { offsetMs: DAY } });
+      expect([403, 404]).toContain(refused.statusCode);
+      expect(Math.abs(plain.ctx.clock.now().getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await plain.close();
+    }
+  });
+});

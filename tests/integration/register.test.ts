@@ -131,7 +131,7 @@ describe('the public API', () => {
 
   it('is described in OpenAPI', async () => {
     const { body } = await api('/api/openapi.json');
-    expect(Object.keys(body.paths).sort()).toEqual(['/api/v1/organisations', '/api/v1/organisations/{bin}', '/api/v1/stats/organisations']);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/v1/organisations', '/api/v1/organisations/{bin}', '/api/v1/stats/organisations']));
     const params = body.paths['/api/v1/organisations'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['q', 'region', 'legalForm', 'area', 'status', 'page', 'pageSize']));
   });

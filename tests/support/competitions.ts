@@ -96,10 +96,21 @@ export const sampleLot = (over: Partial<LotInput> = {}): LotInput => ({
  */
 export async function makeCompetition(
   ctx: AppContext,
-  opts: { openForMs?: number; lots?: LotInput[]; instrument?: CompetitionInput['instrument']; ruleVersionId?: string; year?: number; stage?: 'draft' | 'announced' } = {},
+  opts: {
+    openForMs?: number;
+    lots?: LotInput[];
+    instrument?: CompetitionInput['instrument'];
+    ruleVersionId?: string;
+    year?: number;
+    stage?: 'draft' | 'announced';
+    /** An existing state body (and one of its organisers) instead of fresh ones. */
+    organiser?: { body: { id: string }; user: { id: string } };
+  } = {},
 ) {
-  const organiser = await makeUser(ctx, { roles: ['organiser'] });
-  const body = await makeOrganisation(ctx, { kind: 'state', members: [{ userId: organiser.id, role: 'staff' }] });
+  const organiser = opts.organiser?.user ?? (await makeUser(ctx, { roles: ['organiser'] }));
+  const body = opts.organiser
+    ? (await ctx.db.select().from(organisations).where(eq(organisations.id, opts.organiser.body.id)))[0]!
+    : await makeOrganisation(ctx, { kind: 'state', members: [{ userId: organiser.id, role: 'staff' }] });
   const now = ctx.clock.now().getTime();
   const deadline = now + (opts.openForMs ?? 7 * DAY);
   const instrument = opts.instrument ?? 'grant';

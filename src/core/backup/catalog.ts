@@ -6,7 +6,15 @@ export type TableInfo = {
   /** Stored columns in table order (generated columns are left out: they are recomputed). */
   columns: string[];
   primaryKey: { name: string; collatable: boolean }[];
+  /**
+   * Reference data a migration loads (its table is commented `ortaq:reference-data`): a fresh
+   * database already holds it, so it does not make the database "not empty", and a restore
+   * replaces it with the backup's.
+   */
+  reference: boolean;
 };
+
+export const REFERENCE_DATA_COMMENT = 'ortaq:reference-data';
 
 export type SequenceInfo = { name: string; table: string | null; column: string | null };
 
@@ -16,8 +24,9 @@ export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Every table in `public`: each module's tables, now and later. Drizzle's own lives in `drizzle`. */
 export async function listTables(s: Session): Promise<TableInfo[]> {
-  const rows = await s.query<{ name: string; columns: string[]; primary_key: { name: string; collatable: boolean }[] }>(`
+  const rows = await s.query<{ name: string; columns: string[]; primary_key: { name: string; collatable: boolean }[]; reference: boolean }>(`
     select c.relname as name,
+      coalesce(obj_description(c.oid, 'pg_class') = '${REFERENCE_DATA_COMMENT}', false) as reference,
       (select coalesce(json_agg(a.attname order by a.attnum), '[]'::json) from pg_attribute a
         where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = '') as columns,
       (select coalesce(json_agg(json_build_object('name', a.attname, 'collatable', a.attcollation <> 0) order by k.ord), '[]'::json)
@@ -28,7 +37,7 @@ export async function listTables(s: Session): Promise<TableInfo[]> {
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
     order by c.relname collate "C"`);
-  return rows.map((r) => ({ name: r.name, columns: r.columns, primaryKey: r.primary_key }));
+  return rows.map((r) => ({ name: r.name, columns: r.columns, primaryKey: r.primary_key, reference: r.reference }));
 }
 
 /**

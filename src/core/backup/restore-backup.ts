@@ -67,7 +67,7 @@ export async function restoreBackup(deps: { database: Database; blobs: BlobStore
       const all = tables.map((t) => quoteIdent(t.name)).join(', ');
       if (tables.length > 0) await s.query(`lock table ${all} in access exclusive mode`);
       const occupied: string[] = [];
-      for (const t of tables) {
+      for (const t of tables.filter((x) => !x.reference)) {
         const [row] = await s.query<{ n: string }>(`select count(*)::text as n from ${quoteIdent(t.name)}`);
         if (row && row.n !== '0') occupied.push(`${t.name}: ${row.n} rows`);
       }
@@ -90,6 +90,9 @@ export async function restoreBackup(deps: { database: Database; blobs: BlobStore
       const triggers = await listEnabledTriggers(s);
       for (const t of triggers) await s.query(`alter table ${quoteIdent(t.table)} disable trigger ${quoteIdent(t.name)}`);
       if (occupied.length > 0) await s.query(`truncate ${all} restart identity`);
+      // Reference data the migrations loaded gives way to the backup's (the tables that refer to it are empty).
+      const reference = tables.filter((t) => t.reference).map((t) => quoteIdent(t.name));
+      if (occupied.length === 0 && reference.length > 0) await s.query(`truncate ${reference.join(', ')} restart identity cascade`);
 
       const planned = new Map(manifest.tables.map((t) => [t.name, t]));
       for (const name of loadOrder([...planned.keys()], await listReferences(s))) {

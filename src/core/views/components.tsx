@@ -48,7 +48,7 @@ type FieldProps = {
   form: FormState;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'datetime-local' | 'url' | 'tel' | 'search';
   autocomplete?: string;
   hint?: string;
   required?: boolean;

@@ -1,11 +1,13 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors/app-error.ts';
+import { localYear } from '../../core/format/local-time.ts';
 import type { AppContext } from '../../core/module.ts';
 import { organisations } from '../organisations/index.ts';
-import { loadRule } from './records.ts';
+import { loadCompetition, loadRule } from './records.ts';
 import { competitions, type DurationType, type Instrument, type LotIndicator, lots, mciValues } from './schema.ts';
 
 export type LotInput = {
@@ -112,41 +114,63 @@ export async function announceCompetition(ctx: AppContext, actor: Actor, input: 
   });
 }
 
-/** Re-announces failed lots of a published competition as a new competition, each new lot linked to the one it replaces. */
+/**
+ * Re-announces the failed lots of a published competition as a new competition, each new lot
+ * linked to the one it replaces. A lot already re-announced is skipped, so a second click (or a
+ * second organiser at the same moment: the old competition's row is locked) announces nothing twice.
+ */
 export async function reannounceLots(
   ctx: AppContext,
   actor: Actor,
   competitionId: string,
   dates: Pick<CompetitionInput, 'announcedAt' | 'deadlineAt' | 'admissionUntil' | 'evaluationUntil' | 'resultsDueAt'>,
 ): Promise<{ ok: true; id: string } | { ok: false; problems: AnnounceProblem[] }> {
-  const old = await ctx.db.select().from(competitions).where(eq(competitions.id, competitionId));
-  const competition = old[0];
-  if (!competition) throw new AppError('NOT_FOUND');
-  const failed = await ctx.db.select().from(lots).where(and(eq(lots.competitionId, competitionId), eq(lots.outcome, 'failed')));
-  if (competition.stage !== 'published' || failed.length === 0) return { ok: false, problems: [{ key: 'competitions.error.nothing-to-reannounce' }] };
-  return announceCompetition(ctx, actor, {
-    organiserId: competition.organiserId,
-    customerId: competition.customerId,
-    instrument: competition.instrument,
-    ruleVersionId: competition.ruleVersionId,
-    year: dates.announcedAt.getUTCFullYear(),
-    regionCode: competition.regionCode,
-    titleKk: competition.titleKk,
-    titleRu: competition.titleRu,
-    titleEn: competition.titleEn,
-    descriptionKk: competition.descriptionKk,
-    descriptionRu: competition.descriptionRu,
-    ...dates,
-    lots: failed.map((l) => ({
-      titleKk: l.titleKk,
-      titleRu: l.titleRu,
-      titleEn: l.titleEn,
-      area: l.area,
-      regionCode: l.regionCode,
-      budgetTiyn: l.budgetTiyn,
-      durationType: l.durationType,
-      indicators: l.indicators,
-      reannouncedFromId: l.id,
-    })),
+  return ctx.db.transaction(async (tx) => {
+    const competition = await loadCompetition(tx, competitionId, { lock: true });
+    ctx.policy.authorize(actor, 'competition.manage', competition);
+    const replaced = alias(lots, 'replaced');
+    const failed = await tx
+      .select({ lot: lots })
+      .from(lots)
+      .leftJoin(replaced, eq(replaced.reannouncedFromId, lots.id))
+      .where(and(eq(lots.competitionId, competitionId), eq(lots.outcome, 'failed'), isNull(replaced.id)))
+      .orderBy(lots.number);
+    if (competition.stage !== 'published' || failed.length === 0) return { ok: false, problems: [{ key: 'competitions.error.nothing-to-reannounce' }] };
+    const input: CompetitionInput = {
+      organiserId: competition.organiserId,
+      customerId: competition.customerId,
+      instrument: competition.instrument,
+      ruleVersionId: competition.ruleVersionId,
+      year: localYear(dates.announcedAt),
+      regionCode: competition.regionCode,
+      titleKk: competition.titleKk,
+      titleRu: competition.titleRu,
+      titleEn: competition.titleEn,
+      descriptionKk: competition.descriptionKk,
+      descriptionRu: competition.descriptionRu,
+      ...dates,
+      lots: failed.map(({ lot: l }) => ({
+        titleKk: l.titleKk,
+        titleRu: l.titleRu,
+        titleEn: l.titleEn,
+        area: l.area,
+        regionCode: l.regionCode,
+        budgetTiyn: l.budgetTiyn,
+        durationType: l.durationType,
+        indicators: l.indicators,
+        reannouncedFromId: l.id,
+      })),
+    };
+    const problems = await checkCompetition(tx, input);
+    if (problems.length) return { ok: false, problems };
+    const id = await insertCompetition(tx, input, actor.userId);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'competition.reannounce',
+      entityType: 'competition',
+      entityId: id,
+      changes: { from: competitionId, lots: failed.map(({ lot }) => lot.id), deadlineAt: input.deadlineAt.toISOString() },
+    });
+    return { ok: true, id };
   });
 }

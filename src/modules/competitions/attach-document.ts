@@ -32,6 +32,7 @@ export async function removeAttachment(ctx: AppContext, actor: Actor, applicatio
     const record = await loadApplication(tx, applicationId, { lock: true });
     ctx.policy.authorize(actor, 'application.edit', applicationRef(record));
     if (record.application.status !== 'draft') return { ok: false, key: 'competitions.error.not-draft' };
+    if (!isAccepting(record.competition, ctx.clock.now())) return { ok: false, key: 'competitions.error.lot-closed' };
     await tx.delete(applicationAttachments).where(and(eq(applicationAttachments.applicationId, applicationId), eq(applicationAttachments.fileId, fileId)));
     return { ok: true };
   });

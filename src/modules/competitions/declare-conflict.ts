@@ -6,6 +6,9 @@ import { expertStanding } from './commission.ts';
 import { loadApplication } from './records.ts';
 import { conflictDeclarations, scores } from './schema.ts';
 
+/** The note on a conflict the system recorded itself: the expert is a member or staff of the applicant. */
+export const FOUND_BY_SYSTEM = 'member-of-applicant';
+
 /**
  * An expert declares, for one application, whether they have a conflict of interest. The system
  * refuses a "no conflict" from a member or staff of the applicant, and records the conflict
@@ -24,7 +27,7 @@ export async function declareConflict(
     if (standing.declared?.hasConflict || (standing.memberOfApplicant && standing.declared)) return { ok: false as const, key: 'competitions.error.conflict-final' };
     const found = standing.memberOfApplicant && !input.hasConflict;
     const hasConflict = input.hasConflict || standing.memberOfApplicant;
-    const note = found ? 'member-of-applicant' : (input.note ?? null);
+    const note = found ? FOUND_BY_SYSTEM : (input.note ?? null);
     const expertId = actor.userId!;
     await tx
       .insert(conflictDeclarations)

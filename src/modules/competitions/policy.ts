@@ -1,10 +1,10 @@
 import { type Actor, hasRole, isSignedIn, membershipRole } from '../../core/auth/actor.ts';
 import type { Rules } from '../../core/policy/policy.ts';
-import type { CompetitionStage } from './schema.ts';
+import type { ApplicationStatus, CompetitionStage } from './schema.ts';
 
 type CompetitionRef = { organiserId: string; stage: CompetitionStage };
 type OrganisationRef = { id: string; kind: 'ngo' | 'state' };
-type ApplicationRef = { organisationId: string; competition: CompetitionRef };
+type ApplicationRef = { organisationId: string; status: ApplicationStatus; competition: CompetitionRef };
 /** What scoring an application depends on, worked out by the caller from the commission and declarations. */
 export type ScoringRef = { onCommission: boolean; recused: boolean; stage: CompetitionStage };
 
@@ -22,12 +22,17 @@ export const competitionPolicies: Rules = {
   /** Any member of an organisation applies on its behalf. */
   'application.apply': (actor, org: { id: string }) => isSignedIn(actor) && memberOf(actor, org.id),
   'application.edit': (actor, a: ApplicationRef) => memberOf(actor, a.organisationId),
-  /** The applicant's members and the competition's organiser read an application; experts through `application.score`. */
-  'application.view': (actor, a: ApplicationRef) => memberOf(actor, a.organisationId) || organises(actor, a.competition),
+  /**
+   * The applicant's members read their application; the competition's organiser once it is
+   * submitted (a draft is the applicant's own); experts through `application.score`.
+   */
+  'application.view': (actor, a: ApplicationRef) => memberOf(actor, a.organisationId) || (a.status !== 'draft' && organises(actor, a.competition)),
   'application.decide': (actor, a: ApplicationRef) => organises(actor, a.competition),
   /** An expert on the commission declares conflicts on any application of it. */
   'application.declare': (actor, s: ScoringRef) => hasRole(actor, 'expert') && s.onCommission && s.stage === 'evaluation',
   /** …and scores only those they are not recused from, while the commission sits. */
   'application.score': (actor, s: ScoringRef) => hasRole(actor, 'expert') && s.onCommission && !s.recused && s.stage === 'evaluation',
+  /** A commission member reads back their own scores, also once they are locked. */
+  'application.review-own-scores': (actor, s: ScoringRef) => hasRole(actor, 'expert') && s.onCommission,
   'expert.assignments': (actor) => hasRole(actor, 'expert'),
 };

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/auth/actor.ts';
 import { type AuditEntry, recordAudits } from '../../core/audit/audit-log.ts';
 import { formatters } from '../../core/format/intl.ts';
 import type { AppContext } from '../../core/module.ts';
+import { organisationMembers } from '../organisations/index.ts';
 import { quorumFor } from './commission.ts';
 import { mailApplicant } from './notify.ts';
 import { loadApplication, loadCompetition, loadRule } from './records.ts';
@@ -35,6 +36,18 @@ export async function publishResults(ctx: AppContext, actor: Actor, competitionI
     const conflicts = admittedIds.length
       ? await tx.select().from(conflictDeclarations).where(and(inArray(conflictDeclarations.applicationId, admittedIds), eq(conflictDeclarations.hasConflict, true)))
       : [];
+    // A member or staff of the applicant is recused whether or not they declared it.
+    const insiders = commission.length
+      ? await tx
+          .select({ organisationId: organisationMembers.organisationId, expertId: organisationMembers.userId })
+          .from(organisationMembers)
+          .where(inArray(organisationMembers.userId, commission.map((m) => m.expertId)))
+      : [];
+    const recusedFrom = (a: (typeof received)[number]) =>
+      new Set([
+        ...conflicts.filter((c) => c.applicationId === a.id).map((c) => c.expertId),
+        ...insiders.filter((m) => m.organisationId === a.organisationId).map((m) => m.expertId),
+      ]).size;
 
     const scoredBy = (applicationId: string) => {
       const perExpert = new Map<string, Record<string, number>>();
@@ -52,8 +65,7 @@ export async function publishResults(ctx: AppContext, actor: Actor, competitionI
       const admitted = apps.filter((a) => a.status === 'admitted');
       if (admitted.length >= 2 && apps.length >= 2) {
         for (const a of admitted) {
-          const recused = new Set(conflicts.filter((c) => c.applicationId === a.id).map((c) => c.expertId)).size;
-          const needed = quorumFor(commission.length, recused);
+          const needed = quorumFor(commission.length, recusedFrom(a));
           if (scoredBy(a.id).length < needed) {
             return { ok: false, key: 'competitions.error.no-quorum', params: { receipt: a.receiptNumber ?? '', needed: String(needed) } };
           }
@@ -105,6 +117,7 @@ export async function publishResults(ctx: AppContext, actor: Actor, competitionI
 
     for (const { result, apps } of outcomes) {
       for (const a of apps) {
+        if (!a.submittedBy && !a.createdBy) continue;
         const record = await loadApplication(tx, a.id);
         const won = result.outcome === 'awarded' && result.winnerId === a.id;
         const ranked = result.ranking.find((r) => r.id === a.id);

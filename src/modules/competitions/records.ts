@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { files } from '../../core/files/schema.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { isUuid } from '../../core/db/uuid.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import { organisations } from '../organisations/index.ts';
-import { applications, competitions, lots, ruleVersions } from './schema.ts';
+import { applicationAttachments, applications, competitions, lots, ruleVersions } from './schema.ts';
 
 export type CompetitionRow = typeof competitions.$inferSelect;
 export type LotRow = typeof lots.$inferSelect;
@@ -56,5 +57,25 @@ export async function loadApplication(db: Executor, id: string, opts: { lock?: b
 /** What the policies need to know about an application. */
 export const applicationRef = (r: Pick<ApplicationRecord, 'application' | 'competition'>) => ({
   organisationId: r.application.organisationId,
+  status: r.application.status,
   competition: { organiserId: r.competition.organiserId, stage: r.competition.stage },
 });
+
+export type ApplicationAttachment = { fileId: string; name: string; size: number; mediaType: string; documentCode: string; addedAt: Date };
+
+/** The files attached to an application, oldest first. */
+export async function applicationAttachmentsOf(db: Executor, applicationId: string): Promise<ApplicationAttachment[]> {
+  return db
+    .select({
+      fileId: files.id,
+      name: files.name,
+      size: files.size,
+      mediaType: files.mediaType,
+      documentCode: applicationAttachments.documentCode,
+      addedAt: applicationAttachments.addedAt,
+    })
+    .from(applicationAttachments)
+    .innerJoin(files, eq(files.id, applicationAttachments.fileId))
+    .where(eq(applicationAttachments.applicationId, applicationId))
+    .orderBy(applicationAttachments.addedAt, files.name);
+}

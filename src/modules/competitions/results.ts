@@ -62,8 +62,9 @@ export function computeLotResult(input: {
   const publicRanking = ranking.map(({ app: _app, ...r }) => r);
   const failed = (reason: FailureReason): LotResult => ({ outcome: 'failed', reason, ranking: publicRanking, maxScore: max });
 
+  // A lot that fails before evaluation ranks nobody: there was nothing to compare.
   const early = failureBeforeEvaluation(received, admitted.length);
-  if (early) return failed(early);
+  if (early) return { outcome: 'failed', reason: early, ranking: [], maxScore: max };
   const best = ranking[0]!;
   if (!(best.score > (max * input.passPercent) / 100)) return failed('low-scores');
   return { outcome: 'awarded', winnerId: best.id, awardTiyn: input.award(best.app), ranking: publicRanking, maxScore: max };

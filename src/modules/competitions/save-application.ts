@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/module.ts';
@@ -10,7 +11,8 @@ export type SaveResult = { ok: true; version: number; savedAt: Date } | { ok: fa
 
 /**
  * Saves one step of a draft on the server. `version` is the one the form was loaded with: a
- * save from a stale tab is refused rather than silently overwriting newer work.
+ * save from a stale tab is refused rather than silently overwriting newer work, unless it carries
+ * exactly what is already stored.
  */
 export async function saveApplication(
   ctx: AppContext,
@@ -24,7 +26,13 @@ export async function saveApplication(
     const { application: a } = record;
     if (a.status !== 'draft') return { ok: false, key: 'competitions.error.not-draft' };
     if (!isAccepting(record.competition, ctx.clock.now())) return { ok: false, key: 'competitions.error.lot-closed' };
-    if (input.version !== null && input.version !== a.version) return { ok: false, key: 'competitions.error.stale' };
+    if (input.version !== null && input.version !== a.version) {
+      // A save of exactly what is stored (a double click, an autosave just before) is no conflict.
+      const unchanged =
+        (!input.language || input.language === a.language) &&
+        Object.entries(input.part).every(([k, v]) => isDeepStrictEqual(v, a.content[k as keyof ApplicationContent]));
+      return unchanged ? { ok: true, version: a.version, savedAt: a.updatedAt } : { ok: false, key: 'competitions.error.stale' };
+    }
     const content: ApplicationContent = { ...a.content, ...input.part };
     const requestedTiyn = content.budget.reduce((sum, l) => sum + l.amountTiyn, 0);
     const savedAt = ctx.clock.now();

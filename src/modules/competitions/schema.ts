@@ -23,6 +23,9 @@ import { organisations } from '../organisations/schema.ts';
 export const INSTRUMENTS = ['grant', 'social-order', 'prize'] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 
+/** The region code of a lot for the whole country (ISO 3166-1 for Kazakhstan). */
+export const NATIONAL_REGION = 'KZ';
+
 export const DURATION_TYPES = ['short', 'medium', 'long'] as const;
 export type DurationType = (typeof DURATION_TYPES)[number];
 
