@@ -2,13 +2,19 @@ import type { ComponentChildren } from 'preact';
 import type { FormState } from '../http/forms.ts';
 import { usePage } from './page-context.ts';
 
-/** A real form that works without JavaScript; carries the CSRF token; htmx only enhances it. */
+/**
+ * A real form that works without JavaScript; carries the CSRF token; htmx only enhances it, and
+ * disables its buttons while it is sent, so a double click sends it once.
+ */
 export function Form(props: {
   action: string;
   children: ComponentChildren;
   multipart?: boolean;
   class?: string;
   label?: string;
+  id?: string;
+  /** With JavaScript, a question to confirm before sending. */
+  confirm?: string;
 }) {
   const { csrfToken } = usePage();
   // Multipart bodies are read after the CSRF check, so their token travels in the URL.
@@ -17,10 +23,13 @@ export function Form(props: {
     <form
       method="post"
       action={action}
+      id={props.id}
       class={props.class}
       aria-label={props.label}
       enctype={props.multipart ? 'multipart/form-data' : undefined}
       novalidate
+      hx-disabled-elt="find button"
+      hx-confirm={props.confirm}
     >
       <input type="hidden" name="_csrf" value={csrfToken} />
       {props.children}

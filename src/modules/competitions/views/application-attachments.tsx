@@ -1,9 +1,8 @@
 import type { FormState } from '../../../core/http/forms.ts';
-import { FormSelect } from '../../../core/views/components.tsx';
+import { Form, FormSelect } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import { STEPS, type Step } from '../content.ts';
 import {
-  AppForm,
   type ApplicationAttachment,
   ApplicationContext,
   type ApplicationState,
@@ -69,7 +68,7 @@ export function ApplicationAttachmentsPage({ state, attachments, done, form, max
       {state.editable ? (
         <>
           <h2>{t('competitions.apply.attachments.upload')}</h2>
-          <AppForm action={href(applicationPath(a.id, '/attachments'))} multipart label={t('competitions.apply.attachments.upload')} class="upload-form">
+          <Form action={href(applicationPath(a.id, '/attachments'))} multipart label={t('competitions.apply.attachments.upload')} class="upload-form">
             <FormSelect
               form={form}
               name="documentCode"
@@ -104,7 +103,7 @@ export function ApplicationAttachmentsPage({ state, attachments, done, form, max
             <button type="submit" class="button">
               {t('competitions.apply.attachments.submit')}
             </button>
-          </AppForm>
+          </Form>
         </>
       ) : null}
       <h2>{t('competitions.apply.attachments.list')}</h2>
@@ -135,12 +134,12 @@ export function ApplicationAttachmentsPage({ state, attachments, done, form, max
                   <td>{f.dateTime(x.addedAt)}</td>
                   {state.editable ? (
                     <td>
-                      <AppForm action={href(applicationPath(a.id, `/attachments/${x.fileId}/delete`))} class="inline-form" label={t('competitions.apply.attachments.remove-file', { name: x.name })}>
+                      <Form action={href(applicationPath(a.id, `/attachments/${x.fileId}/delete`))} class="inline-form" label={t('competitions.apply.attachments.remove-file', { name: x.name })}>
                         <button type="submit" class="button button--secondary">
                           {t('competitions.apply.attachments.remove')}
                           <span class="visually-hidden"> {x.name}</span>
                         </button>
-                      </AppForm>
+                      </Form>
                     </td>
                   ) : null}
                 </tr>

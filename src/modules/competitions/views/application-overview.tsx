@@ -1,10 +1,10 @@
+import { Form } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import { organisationName } from '../../organisations/index.ts';
 import { STEPS, type Step } from '../content.ts';
 import type { Check } from '../eligibility.ts';
 import { localised } from '../records.ts';
 import {
-  AppForm,
   type ApplicationAttachment,
   ApplicationContext,
   type ApplicationState,
@@ -118,11 +118,11 @@ export function ApplicationOverviewPage({ state, checks, done, attachments, prob
         <section class="withdraw-box" aria-labelledby="withdraw-heading">
           <h2 id="withdraw-heading">{t('competitions.apply.withdraw')}</h2>
           <p>{t('competitions.apply.withdraw-hint', { deadline: f.dateTime(competition.deadlineAt) })}</p>
-          <AppForm action={href(applicationPath(a.id, '/withdraw'))} label={t('competitions.apply.withdraw')} confirm={t('competitions.apply.withdraw-confirm')}>
+          <Form action={href(applicationPath(a.id, '/withdraw'))} label={t('competitions.apply.withdraw')} confirm={t('competitions.apply.withdraw-confirm')}>
             <button type="submit" class="button button--secondary">
               {t('competitions.apply.withdraw')}
             </button>
-          </AppForm>
+          </Form>
         </section>
       ) : null}
       {draft ? null : (
@@ -145,11 +145,11 @@ export function SubmitForm({ appId }: { appId: string }) {
     <section class="submit-box" aria-labelledby="submit-heading">
       <h2 id="submit-heading">{t('competitions.apply.submit')}</h2>
       <p>{t('competitions.apply.submit-hint')}</p>
-      <AppForm action={href(applicationPath(appId, '/submit'))} label={t('competitions.apply.submit')}>
+      <Form action={href(applicationPath(appId, '/submit'))} label={t('competitions.apply.submit')}>
         <button type="submit" class="button">
           {t('competitions.apply.submit')}
         </button>
-      </AppForm>
+      </Form>
     </section>
   );
 }

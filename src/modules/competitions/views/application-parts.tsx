@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { TIME_ZONE } from '../../../core/format/intl.ts';
 import type { FormErrors } from '../../../core/http/forms.ts';
 import { LOCALE_TAGS, type Lang } from '../../../core/i18n/langs.ts';
@@ -62,39 +61,6 @@ export function isoDate(f: { date(value: Date): string }, iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : f.date(d);
 }
 
-/**
- * A real POST form with the CSRF token, like core's Form, that also takes htmx attributes
- * (to disable its buttons while it is sent, so a double click sends it once).
- */
-export function AppForm(props: {
-  action: string;
-  children: ComponentChildren;
-  multipart?: boolean;
-  class?: string;
-  label?: string;
-  id?: string;
-  confirm?: string;
-}) {
-  const { csrfToken } = usePage();
-  // Multipart bodies are read after the CSRF check, so their token travels in the URL.
-  const action = props.multipart ? `${props.action}${props.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(csrfToken)}` : props.action;
-  return (
-    <form
-      method="post"
-      action={action}
-      id={props.id}
-      class={props.class}
-      aria-label={props.label}
-      enctype={props.multipart ? 'multipart/form-data' : undefined}
-      novalidate
-      hx-disabled-elt="find button"
-      hx-confirm={props.confirm}
-    >
-      <input type="hidden" name="_csrf" value={csrfToken} />
-      {props.children}
-    </form>
-  );
-}
 
 /** One problem of a refused form: its message, and where on the page (or elsewhere) to fix it. */
 export type Problem = { key: string; params?: MessageParams; href?: string };

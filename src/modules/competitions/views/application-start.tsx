@@ -1,9 +1,9 @@
 import type { FormState } from '../../../core/http/forms.ts';
-import { ErrorSummary, FormSelect } from '../../../core/views/components.tsx';
+import { ErrorSummary, Form, FormSelect } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import type { LotRecord } from '../records.ts';
 import { localised } from '../records.ts';
-import { AppForm, applicationPath } from './application-parts.tsx';
+import { applicationPath } from './application-parts.tsx';
 
 /** An organisation the reader may apply for, and its application to this lot if it has one. */
 export type ApplicantChoice = { id: string; name: string; bin: string; applicationId: string | null };
@@ -55,7 +55,7 @@ export function ApplicationStartPage(props: { lot: LotRecord; choices: Applicant
         <>
           <p>{t('competitions.apply.start.intro')}</p>
           <ErrorSummary form={props.form} />
-          <AppForm action={props.action} label={t('competitions.apply.start.title', { lot: localised(lot, lang) })}>
+          <Form action={props.action} label={t('competitions.apply.start.title', { lot: localised(lot, lang) })}>
             <FormSelect
               form={props.form}
               name="organisationId"
@@ -74,7 +74,7 @@ export function ApplicationStartPage(props: { lot: LotRecord; choices: Applicant
             <button type="submit" class="button">
               {t('competitions.apply.start.submit')}
             </button>
-          </AppForm>
+          </Form>
         </>
       )}
     </section>

@@ -1,11 +1,10 @@
 import type { FormState, FormValues } from '../../../core/http/forms.ts';
-import { Field, FormSelect, TextareaField } from '../../../core/views/components.tsx';
+import { Field, Form, FormSelect, TextareaField } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import { type ContentStep, STEPS, type Step } from '../content.ts';
 import type { ApplicationContent, BudgetLine } from '../schema.ts';
 import { tengeOf } from '../inputs.ts';
 import {
-  AppForm,
   ApplicationContext,
   type ApplicationState,
   applicationPath,
@@ -294,7 +293,7 @@ export function ApplicationStepPage(props: StepPageProps) {
       {mode === 'read' ? (
         <ReadOnlySection record={state.record} step={step} level={2} />
       ) : (
-        <AppForm action={href(stepPath(a.id, step))} id="step-form" class="step-form" label={t(`competitions.apply.step.${step}`)}>
+        <Form action={href(stepPath(a.id, step))} id="step-form" class="step-form" label={t(`competitions.apply.step.${step}`)}>
           <input type="hidden" name="version" id="application-version" value={String(props.version)} />
           {rows ? <input type="hidden" name="rows" value={String(props.blankRows)} /> : null}
           <StepFields step={step} form={form} blankRows={props.blankRows} state={state} />
@@ -313,7 +312,7 @@ export function ApplicationStepPage(props: StepPageProps) {
               ) : null}
             </div>
           ) : null}
-        </AppForm>
+        </Form>
       )}
       {mode === 'edit' ? <AutosaveStatus appId={a.id} step={step} savedAt={a.updatedAt} /> : null}
       <p>
