@@ -23,3 +23,15 @@ export const competitionsModule: ModuleManifest = {
   seedDemo: seedDemoCompetitions,
   extensions: { [PROFILE_EXTENSION]: decidedApplicationsSection },
 };
+
+export { organises } from './policy.ts';
+export { type ApplicationRecord, loadApplication, loadCompetition, localised } from './records.ts';
+export {
+  type ApplicationContent,
+  applications,
+  competitions,
+  INSTRUMENTS,
+  type Instrument,
+  lots,
+  NATIONAL_REGION,
+} from './schema.ts';
