@@ -19,6 +19,17 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(purge, 3600 * 1000);
   purgeTimer.unref();
 
+  // Each module's periodic jobs: run once at start, then on their interval.
+  const jobTimers = ctx.modules.flatMap((mod) =>
+    (mod.jobs ?? []).map((job) => {
+      const run = () => job.run(ctx).catch((err: unknown) => app.log.warn({ err, job: job.name }, 'periodic job failed'));
+      void run();
+      const timer = setInterval(run, job.everyMs);
+      timer.unref();
+      return timer;
+    }),
+  );
+
   let mailWorker: MailWorker | null = null;
   if (config.smtpUrl) {
     mailWorker = startMailWorker({ db: ctx.db, smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log });
@@ -34,6 +45,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     clearInterval(purgeTimer);
+    for (const timer of jobTimers) clearInterval(timer);
     await mailWorker?.stop();
     await app.close();
     process.exit(0);

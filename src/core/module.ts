@@ -31,6 +31,9 @@ export type NavItem = {
 
 export type HomeFigure = { label: string; value: number; kind?: 'count' | 'money' };
 
+/** Work a module wants done periodically in the server process (reminders, flags); each run must be idempotent. */
+export type PeriodicJob = { name: string; everyMs: number; run: (ctx: AppContext) => Promise<unknown> };
+
 /**
  * A module declares itself to the platform here, and nowhere else: the routes it serves, the
  * texts it shows, the rules it decides, the demo data it brings and the figures it counts.
@@ -47,6 +50,7 @@ export type ModuleManifest = {
   figures?: (db: Db) => Promise<HomeFigure[]>;
   seedDemo?: (ctx: AppContext) => Promise<void>;
   membershipLoader?: MembershipLoader;
+  jobs?: PeriodicJob[];
   /**
    * What this module adds to another module's extension point, by the point's name
    * (e.g. `organisation.profile`); the owning module defines and types each point.

@@ -50,7 +50,7 @@ const PAYLOADS: readonly { name: string; value: string }[] = [
 ];
 
 /** Markup an application page may carry: htmx from /static, and htmx attributes in these places only. */
-const ALLOWED_HX = new Set(['body hx-boost', 'a hx-boost', 'form hx-boost', 'form hx-get', 'form hx-target', 'form hx-select', 'form hx-swap', 'form hx-push-url', 'form hx-trigger']);
+const ALLOWED_HX = new Set(['body hx-boost', 'a hx-boost', 'form hx-boost', 'form hx-get', 'form hx-target', 'form hx-select', 'form hx-swap', 'form hx-push-url', 'form hx-trigger', 'form hx-disabled-elt', 'form hx-confirm']);
 const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed', 'base', 'img', 'applet']);
 
 /**

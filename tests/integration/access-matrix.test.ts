@@ -11,7 +11,16 @@ import { attachDocument } from '../../src/modules/competitions/attach-document.t
 import { declareConflict } from '../../src/modules/competitions/declare-conflict.ts';
 import { decideAdmission } from '../../src/modules/competitions/decide-admission.ts';
 import { nameCommission } from '../../src/modules/competitions/name-commission.ts';
-import { applicationAttachments, competitions as competitionsTable } from '../../src/modules/competitions/schema.ts';
+import { applicationAttachments, applications as applicationsTable, competitions as competitionsTable, lots as lotsTable } from '../../src/modules/competitions/schema.ts';
+import { attachReportFile } from '../../src/modules/projects/attach-report-file.ts';
+import { confirmAgreement } from '../../src/modules/projects/confirm-agreement.ts';
+import { leaveFeedback } from '../../src/modules/projects/feedback.ts';
+import { makeAgreement } from '../../src/modules/projects/make-agreement.ts';
+import { saveReport } from '../../src/modules/projects/save-report.ts';
+import { projectIndicators, reportFiles } from '../../src/modules/projects/schema.ts';
+import { submitReport } from '../../src/modules/projects/submit-report.ts';
+import { ANONYMOUS } from '../../src/core/auth/actor.ts';
+import { sampleTerms } from '../support/projects.ts';
 import { startApplication } from '../../src/modules/competitions/start-application.ts';
 import { startEvaluation } from '../../src/modules/competitions/start-evaluation.ts';
 import { submitApplication } from '../../src/modules/competitions/submit-application.ts';
@@ -64,6 +73,12 @@ const ORGANISERS = per(      'login',  'deny',   'deny',   'deny',   'deny',   '
 const THIS_ORGANISER = per(  'login',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny');
 const EXPERTS = per(         'login',  'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'deny');
 const UNCONFLICTED_EXPERT = per('login', 'deny', 'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny');
+// Projects: A's project, paid for by a competition of the demo organiser's body.
+const A_ADMIN_AND_ORGANISER = per('login', 'deny', 'deny',  'allow',  'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'deny');
+/** Evidence of a report not yet accepted: the two sides see it, for everyone else it does not exist yet. */
+const A_AND_ORGANISER_HIDDEN = per('hidden', 'hidden', 'allow', 'allow', 'hidden', 'hidden', 'hidden', 'allow', 'hidden', 'hidden', 'hidden');
+const ORGANISERS_AND_ADMIN = per('login', 'deny',  'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'deny',   'allow');
+const THIS_ORGANISER_AND_ADMIN = per('login', 'deny', 'deny', 'deny',  'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'allow');
 
 type Fixtures = {
   binA: string;
@@ -88,6 +103,13 @@ type Fixtures = {
   evaluationFileId: string;
   /** A competition with published results (from the demo data). */
   publishedId: string;
+  /** A's project: its winning application, agreement, a submitted report of period 1 with an evidence file, a pending comment. */
+  projectId: string;
+  projectApplicationId: string;
+  agreementId: string;
+  reportId: string;
+  reportFileId: string;
+  feedbackId: string;
 };
 
 /** A request for one route: the address with real values for its parameters, and what each actor gets. */
@@ -212,6 +234,48 @@ const MATRIX: Record<string, Case[]> = {
   ],
   'POST /:lang/expert/applications/:appId/scores': [{ url: (f) => `/kk/expert/applications/${f.evaluationAppId}/scores`, expect: UNCONFLICTED_EXPERT }],
 
+  // Projects: the public portal and its API.
+  'GET /:lang/projects': [{ url: () => '/kk/projects?region=KZ-15', expect: PUBLIC }],
+  'GET /:lang/projects/:id': [{ url: (f) => `/kk/projects/${f.projectId}`, expect: PUBLIC }],
+  'POST /:lang/projects/:id/feedback': [{ url: (f) => `/kk/projects/${f.projectId}/feedback`, expect: PUBLIC, note: 'an empty comment: 422' }],
+  'GET /:lang/projects/:id/files/:fileId': [
+    { url: (f) => `/kk/projects/${f.projectId}/files/${f.reportFileId}`, expect: A_AND_ORGANISER_HIDDEN, note: 'evidence of a report not yet accepted' },
+  ],
+  'GET /api/v1/projects': [{ url: () => '/api/v1/projects?region=KZ-15', expect: PUBLIC }],
+  'GET /api/v1/projects/:id': [{ url: (f) => `/api/v1/projects/${f.projectId}`, expect: PUBLIC }],
+
+  // Projects: agreements and reports.
+  'GET /:lang/work/projects': [{ url: () => '/kk/work/projects', expect: SIGNED_IN }],
+  'GET /:lang/work/applications/:applicationId/agreement': [{ url: (f) => `/kk/work/applications/${f.projectApplicationId}/agreement`, expect: THIS_ORGANISER }],
+  'POST /:lang/work/applications/:applicationId/agreement': [{ url: (f) => `/kk/work/applications/${f.projectApplicationId}/agreement`, expect: THIS_ORGANISER }],
+  'GET /:lang/work/agreements/:id': [{ url: (f) => `/kk/work/agreements/${f.agreementId}`, expect: A_AND_ORGANISER }],
+  'POST /:lang/work/agreements/:id/confirm': [{ url: (f) => `/kk/work/agreements/${f.agreementId}/confirm`, expect: A_ADMIN_AND_ORGANISER, note: 'no side given: 400 once let in' }],
+  'POST /:lang/work/agreements/:id/amend': [{ url: (f) => `/kk/work/agreements/${f.agreementId}/amend`, expect: THIS_ORGANISER }],
+  'GET /:lang/work/projects/:id/reports/:period': [{ url: (f) => `/kk/work/projects/${f.projectId}/reports/1`, expect: A_AND_ORGANISER }],
+  'POST /:lang/work/projects/:id/reports/:period': [{ url: (f) => `/kk/work/projects/${f.projectId}/reports/2`, expect: ORG_A_MEMBERS }],
+  'POST /:lang/work/projects/:id/reports/:period/files': [{ url: (f) => `/kk/work/projects/${f.projectId}/reports/2/files`, expect: ORG_A_MEMBERS }],
+  'POST /:lang/work/projects/:id/reports/:period/files/:fileId/delete': [
+    { url: (f) => `/kk/work/projects/${f.projectId}/reports/1/files/${f.reportFileId}/delete`, expect: ORG_A_MEMBERS, note: 'the report is submitted: refused once let in' },
+  ],
+  'GET /:lang/work/reports/:reportId': [{ url: (f) => `/kk/work/reports/${f.reportId}`, expect: A_AND_ORGANISER }],
+  'POST /:lang/work/reports/:reportId/decision': [{ url: (f) => `/kk/work/reports/${f.reportId}/decision`, expect: THIS_ORGANISER }],
+  'GET /:lang/work/reports/:reportId/files/:fileId': [{ url: (f) => `/kk/work/reports/${f.reportId}/files/${f.reportFileId}`, expect: A_AND_ORGANISER }],
+
+  // Projects: the organiser's monitoring desk and the moderation of comments.
+  'GET /:lang/manage/projects': [{ url: () => '/kk/manage/projects', expect: ORGANISERS_AND_ADMIN }],
+  'GET /:lang/manage/projects/:id': [{ url: (f) => `/kk/manage/projects/${f.projectId}`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/projects/:id/status': [{ url: (f) => `/kk/manage/projects/${f.projectId}/status`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/projects/:id/visits': [{ url: (f) => `/kk/manage/projects/${f.projectId}/visits`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/projects/:id/evaluation': [{ url: (f) => `/kk/manage/projects/${f.projectId}/evaluation`, expect: THIS_ORGANISER }],
+  'POST /:lang/manage/feedback/:feedbackId': [{ url: (f) => `/kk/manage/feedback/${f.feedbackId}`, expect: THIS_ORGANISER_AND_ADMIN, note: 'no decision given: 400 once let in' }],
+
+  // Open data.
+  'GET /:lang/open-data': [{ url: () => '/kk/open-data', expect: PUBLIC }],
+  'GET /open-data/360giving.json': [{ url: () => '/open-data/360giving.json', expect: PUBLIC }],
+  'GET /open-data/360giving.csv': [{ url: () => '/open-data/360giving.csv', expect: PUBLIC }],
+  'GET /open-data/ocds.json': [{ url: () => '/open-data/ocds.json', expect: PUBLIC }],
+  'GET /open-data/indicator-results.json': [{ url: () => '/open-data/indicator-results.json', expect: PUBLIC }],
+
   // Files: public ones for everyone, private ones for who uploaded them (A's admin) and administrators.
   'GET /files/:id': [
     { url: (f) => `/files/${f.publicFileId}`, expect: PUBLIC },
@@ -292,7 +356,7 @@ beforeAll(async () => {
  * The competitions the rows need: one accepting applications with two drafts of A's, and one
  * whose commission sits, with A's admitted application, both organised by the demo organiser's body.
  */
-async function competitionFixtures(orgAId: string): Promise<Pick<Fixtures, 'openId' | 'openLotId' | 'draftId' | 'spareId' | 'draftFileId' | 'evaluationId' | 'evaluationAppId' | 'evaluationFileId' | 'publishedId'>> {
+async function competitionFixtures(orgAId: string): Promise<Omit<Fixtures, 'binA' | 'binB' | 'memberBin' | 'staffAId' | 'claimId' | 'publicFileId' | 'privateFileId' | 'outboxId'>> {
   const ctx = t.ctx;
   const db = ctx.db;
   const organiserId = userIds.get('organiser')!;
@@ -348,6 +412,31 @@ async function competitionFixtures(orgAId: string): Promise<Pick<Fixtures, 'open
   const [evaluationFile] = await db.select().from(applicationAttachments).where(eq(applicationAttachments.applicationId, evaluationAppId));
   const [published] = await db.select().from(competitionsTable).where(eq(competitionsTable.stage, 'published')).limit(1);
 
+  // A's project: A wins a lot of a published competition of the organiser's body.
+  const funded = await makeCompetition(ctx, { organiser });
+  const projectApplicationId = await completeApplication(ctx, userIds.get('adminA')!, orgAId, funded.lots[0]!.id);
+  expect((await submitApplication(ctx, adminA, projectApplicationId)).ok).toBe(true);
+  const [won] = await db.select().from(applicationsTable).where(eq(applicationsTable.id, projectApplicationId));
+  await db.update(applicationsTable).set({ status: 'admitted', score: 60, rank: 1 }).where(eq(applicationsTable.id, projectApplicationId));
+  await db.update(lotsTable).set({ outcome: 'awarded', winnerApplicationId: projectApplicationId, awardTiyn: won!.requestedTiyn }).where(eq(lotsTable.id, funded.lots[0]!.id));
+  await db.update(competitionsTable).set({ stage: 'published', publishedAt: new Date() }).where(eq(competitionsTable.id, funded.competitionId));
+  const made = await makeAgreement(ctx, organiserActor, projectApplicationId, sampleTerms(won!.requestedTiyn));
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  await confirmAgreement(ctx, organiserActor, made.id, 'organiser');
+  const { projectId } = await confirmAgreement(ctx, adminA, made.id, 'organisation');
+  const [indicator] = await db.select().from(projectIndicators).where(eq(projectIndicators.projectId, projectId!));
+  const saved = await saveReport(ctx, adminA, projectId!, 1, {
+    narrative: 'Бір дөңгелек үстел өтті.',
+    beneficiaries: { female: { '18-29': 12 }, male: { '18-29': 9 } },
+    values: [{ indicatorId: indicator!.id, actual: 1, evidence: '' }],
+    spending: [],
+  });
+  if (!saved.ok) throw new Error(saved.key);
+  expect(await attachReportFile(ctx, adminA, projectId!, 1, { purpose: 'evidence', name: 'photo.pdf', bytes: PDF })).toMatchObject({ ok: true });
+  expect(await submitReport(ctx, adminA, saved.reportId)).toEqual({ ok: true });
+  const [reportFile] = await db.select().from(reportFiles).where(eq(reportFiles.reportId, saved.reportId));
+  const { id: feedbackId } = await leaveFeedback(ctx, ANONYMOUS, projectId!, { authorName: 'Азамат', body: 'Жақсы жоба' });
+
   return {
     openId: open.competitionId,
     openLotId: open.lots[0]!.id,
@@ -358,6 +447,12 @@ async function competitionFixtures(orgAId: string): Promise<Pick<Fixtures, 'open
     evaluationAppId,
     evaluationFileId: evaluationFile!.fileId,
     publishedId: published!.id,
+    projectId: projectId!,
+    projectApplicationId,
+    agreementId: made.id,
+    reportId: saved.reportId,
+    reportFileId: reportFile!.fileId,
+    feedbackId,
   };
 }
 afterAll(() => t.close());

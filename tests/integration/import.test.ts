@@ -349,7 +349,8 @@ describe('exports', () => {
     started = performance.now();
     const all = await download('/en/organisations/export.xlsx');
     const xlsxMs = performance.now() - started;
-    const everyone = await total();
+    // The register (and so its export) is of NGOs; state bodies are not in it.
+    const everyone = (await t.ctx.db.select({ n: count() }).from(organisations).where(eq(organisations.kind, 'ngo')))[0]!.n;
     console.info(`[${engineUnderTest()}] export of ${aktobe} rows as CSV: ${Math.round(csvMs)} ms; of all ${everyone} rows as XLSX: ${Math.round(xlsxMs)} ms`);
 
     const page = await new TestClient(t.app).get('/kk/organisations?region=KZ-15&status=active&page=2');

@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; roles: Role[
   { email: 'volunteer@ortaq.kz', name: 'Ерлан Қасымов', roles: ['volunteer'] },
   { email: 'ngo-admin@ortaq.kz', name: 'Айгүл Дүйсенова', roles: [] },
   { email: 'ngo-staff@ortaq.kz', name: 'Қуаныш Дүйсембаев', roles: [] },
+  { email: 'ngo-koksu@ortaq.kz', name: 'Фахридин Джабрайлов', roles: [] },
 ];
 
 export async function seedDemoAccounts(ctx: AppContext): Promise<void> {

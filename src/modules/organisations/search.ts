@@ -22,9 +22,13 @@ const FACET_COLUMNS = {
   settlement: organisations.settlement,
 } as const;
 
-/** The filters of a search, leaving one facet out so its own choices keep their counts. */
+/**
+ * The filters of a search, leaving one facet out so its own choices keep their counts. The
+ * register is of non-governmental organisations: state bodies (organisers of competitions) have
+ * profiles, reached from their competitions, but are not listed or counted.
+ */
 function conditions(p: SearchParams, except?: Facet): SQL | undefined {
-  const c: SQL[] = [];
+  const c: SQL[] = [eq(organisations.kind, 'ngo')];
   if (p.q) {
     const key = foldForSearch(p.q);
     const digits = p.q.replace(/\D/g, '');
@@ -36,7 +40,7 @@ function conditions(p: SearchParams, except?: Facet): SQL | undefined {
     if (value && facet !== except) c.push(eq(FACET_COLUMNS[facet], value));
   }
   if (p.area && except !== 'area') c.push(sql`${organisations.areas} @> array[${p.area}]::text[]`);
-  return c.length ? and(...c) : undefined;
+  return and(...c);
 }
 
 async function facetCounts(db: Db, p: SearchParams, facet: Facet): Promise<FacetCount[]> {

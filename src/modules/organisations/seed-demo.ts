@@ -235,6 +235,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
 const DEMO_MEMBERSHIPS = [
   { email: 'ngo-admin@ortaq.kz', organisation: 'aktobe-ngo-association', role: 'admin' },
   { email: 'ngo-staff@ortaq.kz', organisation: 'koksu-zhastary', role: 'staff' },
+  { email: 'ngo-koksu@ortaq.kz', organisation: 'nakhichivan', role: 'admin' },
   { email: 'organiser@ortaq.kz', organisation: 'grant-operator', role: 'admin' },
 ] as const;
 

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
-import { recordAudit } from '../../core/audit/audit-log.ts';
+import { recordAudit, recordAudits } from '../../core/audit/audit-log.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { Executor } from '../../core/db/client.ts';
 import type { AppContext } from '../../core/module.ts';
 import { type ApplicationRecord, loadApplication } from '../competitions/index.ts';
 import type { ProjectRef } from './policy.ts';
 import type { AgreementRow } from './records.ts';
-import { agreements, indicatorTargets, projectBudgetLines, projectIndicators, projectPeriods, projects, projectStatusChanges } from './schema.ts';
+import { agreements, indicatorTargets, tranches, projectBudgetLines, projectIndicators, projectPeriods, projects, projectStatusChanges } from './schema.ts';
 
 /** Splits a whole target over periods: equal shares, the remainder in the last. */
 export function splitTarget(target: number, periods: number): number[] {
@@ -86,7 +86,16 @@ export async function confirmAgreement(ctx: AppContext, actor: Actor, agreementI
     if (existing) return { ok: true, projectId: existing.id };
     if (!after!.organiserConfirmedAt || !after!.organisationConfirmedAt) return { ok: true, projectId: null };
     const projectId = await startProject(tx, after!, record, actor.userId);
-    await recordAudit(tx, { actorId: actor.userId, action: 'project.start', entityType: 'project', entityId: projectId, changes: { agreementId } });
+    // The advance (a tranche tied to no report) is paid when the agreement binds.
+    const advances = await tx
+      .update(tranches)
+      .set({ releasedAt: now, releasedBy: actor.userId })
+      .where(and(eq(tranches.agreementId, agreementId), isNull(tranches.periodNumber), isNull(tranches.releasedAt)))
+      .returning({ number: tranches.number, amountTiyn: tranches.amountTiyn });
+    await recordAudits(tx, [
+      { actorId: actor.userId, action: 'project.start', entityType: 'project', entityId: projectId, changes: { agreementId } },
+      ...advances.map((t) => ({ actorId: actor.userId, action: 'tranche.release', entityType: 'agreement', entityId: agreementId, changes: { tranche: t.number, amountTiyn: t.amountTiyn } })),
+    ]);
     return { ok: true, projectId };
   });
 }

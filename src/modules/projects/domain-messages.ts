@@ -3,6 +3,7 @@ import { defineMessages } from '../../core/i18n/messages.ts';
 /** Words of project monitoring shared by every page and letter: statuses, errors, mails. */
 export const domainMessages = defineMessages({
   en: {
+    'projects.nav.moderation': 'Comments on projects',
     'projects.status.active': 'Active',
     'projects.status.suspended': 'Suspended',
     'projects.status.terminated': 'Terminated',
@@ -20,6 +21,7 @@ export const domainMessages = defineMessages({
     'projects.error.tranche-period': 'A tranche must be tied to one of the reporting periods (or be the advance).',
     'projects.error.not-winner': 'An agreement is made only with the winner of a lot whose results are published.',
     'projects.error.agreement-exists': 'This application already has its agreement.',
+    'projects.error.number-taken': 'Another agreement already has this number.',
     'projects.error.terminated': 'The project is terminated: nothing more is reported.',
     'projects.error.report-locked': 'This report has been submitted or accepted and can no longer be changed.',
     'projects.error.report-incomplete': 'Give the actual value of every indicator and write the narrative before submitting.',
@@ -32,6 +34,7 @@ export const domainMessages = defineMessages({
     'projects.mail.returned.body': 'The report for period {period} of the project “{project}” was returned for correction.\nComments: {comments}\n\n{url}',
   },
   ru: {
+    'projects.nav.moderation': 'Комментарии к проектам',
     'projects.status.active': 'Реализуется',
     'projects.status.suspended': 'Приостановлен',
     'projects.status.terminated': 'Прекращён',
@@ -49,6 +52,7 @@ export const domainMessages = defineMessages({
     'projects.error.tranche-period': 'Транш должен быть привязан к одному из отчётных периодов (или быть авансом).',
     'projects.error.not-winner': 'Договор заключается только с победителем лота, итоги которого опубликованы.',
     'projects.error.agreement-exists': 'По этой заявке договор уже заключён.',
+    'projects.error.number-taken': 'Договор с таким номером уже есть.',
     'projects.error.terminated': 'Проект прекращён: отчётов больше не будет.',
     'projects.error.report-locked': 'Отчёт представлен или принят, изменить его нельзя.',
     'projects.error.report-incomplete': 'Перед представлением укажите фактическое значение каждого индикатора и опишите ход работ.',
@@ -61,6 +65,7 @@ export const domainMessages = defineMessages({
     'projects.mail.returned.body': 'Отчёт за период {period} по проекту «{project}» возвращён на доработку.\nЗамечания: {comments}\n\n{url}',
   },
   kk: {
+    'projects.nav.moderation': 'Жобалар туралы пікірлер',
     'projects.status.active': 'Іске асырылуда',
     'projects.status.suspended': 'Тоқтатыла тұрған',
     'projects.status.terminated': 'Тоқтатылған',
@@ -78,6 +83,7 @@ export const domainMessages = defineMessages({
     'projects.error.tranche-period': 'Транш есептік кезеңдердің біріне байланысты болуы (немесе аванс болуы) керек.',
     'projects.error.not-winner': 'Шарт тек қорытындысы жарияланған лоттың жеңімпазымен жасалады.',
     'projects.error.agreement-exists': 'Бұл өтінім бойынша шарт жасалған.',
+    'projects.error.number-taken': 'Мұндай нөмірлі шарт бар.',
     'projects.error.terminated': 'Жоба тоқтатылған: енді есеп берілмейді.',
     'projects.error.report-locked': 'Есеп ұсынылған немесе қабылданған, оны өзгертуге болмайды.',
     'projects.error.report-incomplete': 'Ұсынар алдында әр индикатордың нақты мәнін көрсетіп, жұмыс барысын сипаттаңыз.',

@@ -77,6 +77,8 @@ export async function makeAgreement(
     const [existing] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.applicationId, applicationId));
     if (existing) return { ok: false, problems: [{ key: 'projects.error.agreement-exists' }] };
     const problems = checkAgreement(input, lot.awardTiyn);
+    const [taken] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.number, input.number));
+    if (taken) problems.push({ key: 'projects.error.number-taken' });
     if (problems.length) return { ok: false, problems };
     const id = await insertAgreement(tx, applicationId, input, actor.userId);
     await recordAudit(tx, {

@@ -15,6 +15,7 @@ export const projectPolicies: Rules = {
   'feedback.leave': () => true,
   /** The organiser makes and amends the agreement; both sides confirm it. */
   'agreement.make': organiserOf,
+  'agreement.amend': organiserOf,
   'agreement.confirm-as-organiser': organiserOf,
   'agreement.confirm-as-organisation': orgAdmin,
   /** The organisation's members write and submit reports; the organiser accepts or returns them. */
