@@ -106,6 +106,24 @@ describe('the demo projects', () => {
     ]);
   });
 
+  it('answers in the API for the demo projects: the Koksu outputs, the Aktobe list', async () => {
+    const [zhastary] = await projectsOf('«Көксу Жастары» қоғамдық бірлестігі', '2019-S-%');
+    const detail = await t.app.inject({ url: `/api/v1/projects/${zhastary!.project.id}` });
+    expect(detail.statusCode).toBe(200);
+    const body = detail.json<{ status: string; indicators: { name: string; actual: number }[]; tranches: { releasedAt: string | null }[] }>();
+    expect(body.status).toBe('completed');
+    expect(body.indicators.slice(0, 3).map((i) => [i.name, i.actual])).toEqual([
+      ['Дөңгелек үстел', 3],
+      ['Кездесу', 2],
+      ['Аудандық газеттегі мақала', 3],
+    ]);
+    expect(body.tranches.every((x) => x.releasedAt !== null)).toBe(true);
+    const aktobe = (await t.app.inject({ url: '/api/v1/projects?region=KZ-15&year=2025&pageSize=1' })).json<{ total: number }>();
+    expect(aktobe.total).toBeGreaterThanOrEqual(86);
+    const suspended = (await t.app.inject({ url: '/api/v1/projects?status=suspended' })).json<{ total: number }>();
+    expect(suspended.total).toBeGreaterThanOrEqual(1);
+  });
+
   it('citizens commented on the Koksu projects: two published, one waiting for moderation', async () => {
     const koksu = await t.ctx.db
       .select({ status: projectFeedback.status })
