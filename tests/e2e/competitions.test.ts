@@ -233,6 +233,11 @@ describe.each(MODES)('a competition from announcement to results ($name)', (mode
       const main = v.page.locator('main');
       await expect(main.textContent()).resolves.toContain(text('kk', 'competitions.phase.results'));
       await expect(main.textContent()).resolves.toContain('«Ақтөбе облысының үкіметтік емес ұйымдары қауымдастығы»');
+      // The scores by criterion and expert are on the lot's own page, experts by number only.
+      await v.visit(`/kk/competitions/${competitionId}/lots/1/scores`);
+      const sheets = (await main.textContent()) ?? '';
+      expect(sheets).toMatch(new RegExp(escapeRegExp(text('kk', 'competitions.public.expert', { number: '0' })).replace('0', '\\d')));
+      expect(sheets).not.toContain('Гүлнар Сәрсенова');
       const protocol = await v.page.request.get(`${baseUrl()}/kk/competitions/${competitionId}/protocol/kk.pdf`);
       expect(protocol.status()).toBe(200);
       expect(protocol.headers()['content-type']).toBe('application/pdf');

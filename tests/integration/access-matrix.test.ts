@@ -183,6 +183,7 @@ const MATRIX: Record<string, Case[]> = {
   // Competitions: public pages and the API.
   'GET /:lang/competitions': [{ url: () => '/kk/competitions?instrument=grant', expect: PUBLIC }],
   'GET /:lang/competitions/:id': [{ url: (f) => `/kk/competitions/${f.openId}`, expect: PUBLIC }],
+  'GET /:lang/competitions/:id/lots/:number/scores': [{ url: (f) => `/kk/competitions/${f.publishedId}/lots/1/scores`, expect: PUBLIC }],
   'GET /:lang/competitions/:id/protocol/:file': [{ url: (f) => `/kk/competitions/${f.publishedId}/protocol/kk.pdf`, expect: PUBLIC }],
   'GET /api/v1/competitions': [{ url: () => '/api/v1/competitions?status=accepting', expect: PUBLIC }],
   'GET /api/v1/competitions/:id': [{ url: (f) => `/api/v1/competitions/${f.openId}`, expect: PUBLIC }],

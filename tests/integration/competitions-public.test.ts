@@ -286,12 +286,16 @@ describe('a competition’s page', () => {
     expect(results).toMatch(/<tr class="winner"><td class="num">1<\/td><th scope="row"><a href="\/kk\/organisations\/\d{12}">«Көксу Жастары»/);
     expect(results).toContain('70 ішінен 56');
     expect(results).toContain('70 ішінен 46,667');
-    // Scores per criterion and expert, experts by number only.
-    expect(results.match(/<table class="scores-table">/g)).toHaveLength(2);
-    for (const n of [1, 2, 3]) expect(results).toContain(`<th scope="col" class="num">Сарапшы ${n}</th>`);
-    expect(results).toContain('<th scope="row">Жобаның өзектілігі мен әлеуметтік маңызы</th>');
+    // Scores per criterion and expert, on the lot's own page; experts by number only.
+    expect(results).toContain(`href="/kk/competitions/${c.published}/lots/1/scores"`);
+    const scores = (await anonymous.get(`/kk/competitions/${c.published}/lots/1/scores`)).body;
+    expect(scores.match(/<table class="scores-table">/g)).toHaveLength(2);
+    for (const n of [1, 2, 3]) expect(scores).toContain(`<th scope="col" class="num">Сарапшы ${n}</th>`);
+    expect(scores).toContain('<th scope="row">Жобаның өзектілігі мен әлеуметтік маңызы</th>');
+    expect(scores.match(/<table/g)!.length).toBe(scores.match(/<caption/g)!.length);
     for (const name of EXPERT_NAMES) {
       expect(results).not.toContain(name);
+      expect(scores).not.toContain(name);
       expect(commission).toContain(`<li>${name}</li>`);
     }
     expect(commission).toContain('Комиссия мүшелері: 3; кворум (үштен екісі): 2; бағалауға қатысқандар: 3.');
@@ -305,7 +309,7 @@ describe('a competition’s page', () => {
   });
 
   it('numbers the experts the same way for every application and in the API', async () => {
-    const body = (await anonymous.get(`/ru/competitions/${c.published}`)).body;
+    const body = (await anonymous.get(`/ru/competitions/${c.published}/lots/1/scores`)).body;
     const sheets = [...body.matchAll(/<table class="scores-table">([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
     // Each sheet lists the weighted totals of experts 1, 2, 3 in its footer.
     const totals = sheets.map((s) => [...s.slice(s.indexOf('<tfoot>')).matchAll(/<td class="num">([\d,\s ]+)<\/td>/g)].map((m) => m[1]!.replace(/\s| /g, '')));

@@ -81,7 +81,15 @@ const Summary = z.object({ title: text(300), summary: text(4000) });
 const Goals = z.object({ goal: text(2000), tasks: text(4000) });
 const Beneficiaries = z.object({
   description: text(2000),
-  count: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().min(1).max(100_000_000).nullable()),
+  count: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : v),
+    z.coerce
+      .number({ message: 'competitions.form.error.number' })
+      .int('competitions.form.error.number')
+      .min(1, 'competitions.form.error.number')
+      .max(100_000_000, 'competitions.form.error.number')
+      .nullable(),
+  ),
 });
 
 /** Reads one step of the application form into its part of the content. Drafts may be partial, never malformed. */

@@ -7,6 +7,7 @@ import { CompetitionListParams, listCompetitions, publicCompetition } from './qu
 import { localised } from './records.ts';
 import { CompetitionListPage } from './views/competition-list.tsx';
 import { CompetitionPage } from './views/competition-page.tsx';
+import { LotScoresPage } from './views/competition-results.tsx';
 
 /** The public face of competitions: the list, each competition's page, and its results protocol. */
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -22,6 +23,14 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     // A draft is hidden, not forbidden: the public should not learn that it exists.
     if (!data || !ctx.policy.can(req.actor, 'competition.view', data.competition)) throw notFound();
     return reply.page(localised(data.competition, req.lang), <CompetitionPage data={data} />);
+  });
+
+  app.get<{ Params: { id: string; number: string } }>('/competitions/:id/lots/:number/scores', async (req, reply) => {
+    const data = await publicCompetition(ctx.db, req.params.id, ctx.clock.now());
+    const lot = data?.lots.find((l) => String(l.lot.number) === req.params.number);
+    if (data?.competition.stage !== 'published' || !lot) throw notFound();
+    const title = `${ctx.messages.format(req.lang, 'competitions.public.scores.summary', { lot: String(lot.lot.number) })} ${localised(lot.lot, req.lang)}`;
+    return reply.page(title, <LotScoresPage data={data} lot={lot} />);
   });
 
   app.get<{ Params: { id: string; file: string } }>('/competitions/:id/protocol/:file', async (req, reply) => {

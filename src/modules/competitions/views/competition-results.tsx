@@ -4,6 +4,9 @@ import { localised } from '../records.ts';
 import type { Criterion } from '../schema.ts';
 import { OrganisationLink, textLang } from './public-parts.tsx';
 
+/** The page of one lot's scores by criterion and expert (kept off the competition page, which lists every lot). */
+export const scoresPath = (competitionId: string, lotNumber: number) => `/competitions/${competitionId}/lots/${lotNumber}/scores`;
+
 /** The address of the results protocol in Kazakh or Russian. */
 export const protocolPath = (competitionId: string, docLang: 'kk' | 'ru') => `/competitions/${competitionId}/protocol/${docLang}.pdf`;
 
@@ -20,9 +23,9 @@ function ScoreSheet({ lotNumber, app, criteria }: { lotNumber: number; app: Rank
   const weighted = (points: Record<string, number>) => criteria.reduce((sum, c) => sum + c.weight * (points[c.code] ?? 0), 0);
   return (
     <section class="score-sheet" aria-labelledby={`${id}-heading`}>
-      <h4 id={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
         {t('competitions.public.scores.heading', { rank: String(app.rank) })} <OrganisationLink org={app.organisation} />
-      </h4>
+      </h2>
       {app.sheets.length === 0 ? (
         <p>{t('competitions.public.scores.none')}</p>
       ) : (
@@ -87,7 +90,7 @@ function ScoreSheet({ lotNumber, app, criteria }: { lotNumber: number; app: Rank
 }
 
 function LotResult({ data, lot }: { data: PublicCompetition; lot: PublicLot }) {
-  const { t, f, lang } = usePage();
+  const { t, f, lang, href } = usePage();
   const l = lot.lot;
   const id = `results-lot-${l.number}`;
   return (
@@ -143,12 +146,9 @@ function LotResult({ data, lot }: { data: PublicCompetition; lot: PublicLot }) {
         </section>
       ) : null}
       {lot.ranking.length ? (
-        <details class="score-details">
-          <summary>{t('competitions.public.scores.summary', { lot: String(l.number) })}</summary>
-          {lot.ranking.map((r) => (
-            <ScoreSheet key={r.applicationId} lotNumber={l.number} app={r} criteria={data.rule.definition.criteria} />
-          ))}
-        </details>
+        <p>
+          <a href={href(scoresPath(data.competition.id, l.number))}>{t('competitions.public.scores.summary', { lot: String(l.number) })}</a>
+        </p>
       ) : null}
       {lot.notAdmitted.length ? (
         <section class="not-admitted" aria-labelledby={`${id}-refused`}>
@@ -217,5 +217,29 @@ export function CompetitionResults({ data }: { data: PublicCompetition }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One lot's score sheets: every ranked application, by criterion and expert (experts by number only). */
+export function LotScoresPage({ data, lot }: { data: PublicCompetition; lot: PublicLot }) {
+  const { t, lang, href } = usePage();
+  const l = lot.lot;
+  return (
+    <section class="lot-scores">
+      <p>
+        <a href={href(`/competitions/${data.competition.id}#results-lot-${l.number}-heading`)}>
+          {data.competition.number}. {localised(data.competition, lang)}
+        </a>
+      </p>
+      <h1>
+        {t('competitions.public.scores.summary', { lot: String(l.number) })} <span lang={textLang(l, lang)}>{localised(l, lang)}</span>
+      </h1>
+      <p class="note">{t('competitions.public.results.anonymous')}</p>
+      {lot.ranking.length ? (
+        lot.ranking.map((r) => <ScoreSheet key={r.applicationId} lotNumber={l.number} app={r} criteria={data.rule.definition.criteria} />)
+      ) : (
+        <p>{t('competitions.public.scores.none')}</p>
+      )}
+    </section>
   );
 }
