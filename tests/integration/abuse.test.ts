@@ -5,8 +5,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse, RouteOptions } from 'fastify';
-import { parseHTML } from 'linkedom';
+import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, SESSION_COOKIE } from '../../src/core/auth/sessions.ts';
 import { users } from '../../src/core/auth/schema.ts';
@@ -14,6 +13,7 @@ import { queryRows } from '../../src/core/db/client.ts';
 import { seedDemo } from '../../src/core/demo/seed.ts';
 import { ImportRefusedError, importOrganisations, makeBin } from '../../src/modules/organisations/index.ts';
 import { organisationClaims, organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
+import { pageText, PAYLOADS, problemsOf } from '../support/abuse.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
 import { engineUnderTest, freshPostgresDatabase } from '../support/database.ts';
 import { writeZip, xlsxBomb, xlsxWithSheet } from '../support/zip-bomb.ts';
@@ -25,71 +25,6 @@ import { writeZip, xlsxBomb, xlsxWithSheet } from '../support/zip-bomb.ts';
  * never comes out unescaped, and SQL is only ever data. The browser half (no script runs in
  * Chromium) is tests/e2e/abuse.test.ts; docs/security.md maps each threat to its test.
  */
-const PAYLOADS: readonly { name: string; value: string }[] = [
-  { name: 'script element', value: '<script>alert("ortaq-xss")</script>' },
-  { name: 'attribute break (")', value: '"><img src=x onerror=alert(1)>' },
-  { name: "attribute break (')", value: "'><svg/onload=alert(1)>" },
-  { name: 'event attribute in a quoted value', value: '" autofocus onfocus="alert(1)' },
-  { name: 'javascript: URL', value: 'javascript:alert(document.cookie)' },
-  { name: 'data: URL', value: 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' },
-  { name: 'htmx attributes', value: '<a hx-post="/kk/logout" hx-trigger="load">x</a>' },
-  { name: 'template syntax', value: '{{7*7}} \u0024{7*7} <%= 7*7 %> #{7*7}' },
-  { name: 'ICU message syntax', value: '{name} {count, plural, other {#}}' },
-  { name: 'SQL: drop table', value: "'; drop table organisations; --" },
-  { name: 'SQL: tautology', value: "' or '1'='1" },
-  { name: 'SQL: union', value: "x' union select email, password_hash from users --" },
-  { name: 'SQL: LIKE and regex wildcards', value: '%_%\\.*' },
-  { name: 'spreadsheet formula (=)', value: '=HYPERLINK("http://evil.example","Мейірім")' },
-  { name: 'spreadsheet formula (@)', value: "@SUM(1+1)*cmd|' /C calc'!A0" },
-  { name: 'spreadsheet formula (-)', value: '-2+3+cmd|\' /C calc\'!A0' },
-  { name: 'unicode controls', value: 'Ақ\u202eжол\u200b\u2066x\u0007\u001b[31m' },
-  { name: 'CR LF', value: 'line\r\nSet-Cookie: ortaq_session=forged' },
-  { name: 'path traversal', value: '../../../../etc/passwd' },
-  { name: 'NUL byte', value: 'Ақ\u0000жол' },
-  { name: '10 KB', value: 'Ә'.repeat(10 * 1024) },
-];
-
-/** Markup an application page may carry: htmx from /static, and htmx attributes in these places only. */
-const ALLOWED_HX = new Set(['body hx-boost', 'a hx-boost', 'form hx-boost', 'form hx-get', 'form hx-target', 'form hx-select', 'form hx-swap', 'form hx-push-url', 'form hx-trigger', 'form hx-disabled-elt', 'form hx-confirm']);
-const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed', 'base', 'img', 'applet']);
-
-/**
- * What is wrong with a response to hostile input: a 5xx; markup from the input as markup (an
- * element, an event attribute, a script, a javascript: link, an htmx attribute); a header it
- * smuggled in. An HTML page is parsed as a browser would, so escaped text is not mistaken for markup.
- */
-function problemsOf(res: LightMyRequestResponse, payload: string): string[] {
-  const problems: string[] = [];
-  if (res.statusCode >= 500) problems.push(`answered ${res.statusCode}`);
-  if (String(res.headers['set-cookie'] ?? '').includes('forged')) problems.push('a Set-Cookie header came from the input');
-  const type = String(res.headers['content-type'] ?? '');
-  if (type.startsWith('application/json')) {
-    try {
-      JSON.parse(res.body);
-    } catch {
-      problems.push('the JSON does not parse');
-    }
-  }
-  if (!type.startsWith('text/html')) return problems;
-  if (payload.includes('<') && res.body.includes(payload)) problems.push('the input is in the page unescaped');
-  const { document } = parseHTML(res.body);
-  for (const el of document.querySelectorAll('*')) {
-    const tag = el.tagName.toLowerCase();
-    if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`a <${tag}> element`);
-    if (tag === 'script' && el.getAttribute('src') !== '/static/htmx/htmx.min.js') problems.push('a script that is not htmx');
-    for (const { name, value } of Array.from(el.attributes) as { name: string; value: string }[]) {
-      if (/^on/i.test(name)) problems.push(`<${tag} ${name}>`);
-      if (/^hx-/i.test(name) && !ALLOWED_HX.has(`${tag} ${name}`)) problems.push(`<${tag} ${name}>`);
-      if (/^(href|src|action|formaction|xlink:href)$/i.test(name) && /^\s*(javascript|data|vbscript):/i.test(value)) problems.push(`<${tag} ${name}="${value.slice(0, 40)}">`);
-    }
-  }
-  return problems;
-}
-
-/** The text of a page as a browser shows it, whitespace folded. */
-function pageText(html: string): string {
-  return (parseHTML(html).document.body?.textContent ?? '').replace(/\s+/g, ' ');
-}
 
 let t: TestApp;
 const postRoutes = new Set<string>();
@@ -463,6 +398,21 @@ describe('uploads', () => {
       expect(shown, filename).toBeDefined();
       expect(shown, filename).not.toMatch(/[/\\\u202e<>"]/);
       expect(shown?.includes('\u0000'), filename).toBe(false);
+    }
+  });
+
+  it('answers a multipart body that is not what it claims with a 400, not a failure', async () => {
+    const client = await as('admin@ortaq.kz');
+    const page = await client.get('/en/admin/import/organisations');
+    const action = /<form method="post" action="([^"]*\/admin\/import\/organisations\?_csrf=[^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+    const cookie = ['ortaq_session', 'ortaq_csrf'].map((n) => `${n}=${client.cookie(n)}`).join('; ');
+    for (const [type, body] of [
+      ['multipart/form-data', 'no boundary'],
+      ['multipart/form-data; boundary=b', '--b\r\ncontent-disposition: form-data; name="file"; filename="register.csv"\r\n\r\nbin,nameKk'],
+      ['multipart/form-data; boundary=other', '--b\r\n\r\nx\r\n--b--\r\n'],
+    ]) {
+      const res = await t.app.inject({ method: 'POST', url: action, payload: body, headers: { 'content-type': type!, cookie } });
+      expect(res.statusCode, `${type}: ${body}`).toBe(400);
     }
   });
 

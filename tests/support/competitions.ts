@@ -38,8 +38,12 @@ export async function makeOrganisation(
   opts: { kind?: 'ngo' | 'state'; members?: { userId: string; role: 'admin' | 'staff' }[]; ngoDatabaseYears?: number[]; status?: 'active' | 'inactive'; name?: string } = {},
 ) {
   const kind = opts.kind ?? 'ngo';
-  binSerial += 10;
-  const bin = makeBin(kind === 'state' ? '9901' : '1905', binSerial % 100000);
+  // A BIN nobody holds yet: the demo register may hold one of this series.
+  let bin: string;
+  do {
+    binSerial += 10;
+    bin = makeBin(kind === 'state' ? '9901' : '1905', binSerial % 100000);
+  } while ((await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.bin, bin))).length > 0);
   const name = opts.name ?? `Test ${kind} ${unique()}`;
   const [org] = await ctx.db
     .insert(organisations)

@@ -49,14 +49,20 @@ export const importRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     let file: { bytes: Buffer; name: string } | undefined;
     let allOrNothing = false;
     // The upload's size is capped by the multipart limit (MAX_UPLOAD_MB): beyond it, 413.
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        // The name is only shown and logged: without folders or control characters.
-        if (part.fieldname === 'file' && !file && bytes.length > 0) file = { bytes, name: safeFileName(part.filename) };
-      } else if (part.fieldname === 'allOrNothing') {
-        allOrNothing = part.value === 'yes';
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          // The name is only shown and logged: without folders or control characters.
+          if (part.fieldname === 'file' && !file && bytes.length > 0) file = { bytes, name: safeFileName(part.filename) };
+        } else if (part.fieldname === 'allOrNothing') {
+          allOrNothing = part.value === 'yes';
+        }
       }
+    } catch (err) {
+      // A body that is not the multipart it claims (busboy's errors carry no status) is a bad request, not a failure.
+      const status = (err as { statusCode?: number }).statusCode;
+      throw status && status < 500 ? err : new AppError('BAD_REQUEST');
     }
     if (!file) return page(reply, req.lang, { kind: 'form', missingFile: true }, 422);
     try {

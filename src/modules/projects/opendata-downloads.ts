@@ -23,7 +23,7 @@ const Query = z.object({ lang: z.enum(DATA_LANGS).default('kk') });
 export const openDataDownloads: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const lang = (query: unknown): DataLang => {
     const parsed = Query.safeParse(query ?? {});
-    if (!parsed.success) throw new AppError('BAD_REQUEST');
+    if (!parsed.success) throw new AppError('BAD_PARAMETER', { parameter: 'lang' });
     return parsed.data.lang;
   };
 

@@ -280,7 +280,9 @@ export const workRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         }
       }
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode !== 413) throw err;
+      // Over a limit: said on the page. A body that is not the multipart it claims (busboy's errors carry no status) is a bad request, not a failure.
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status !== 413) throw status && status < 500 ? err : new AppError('BAD_REQUEST');
       tooLarge = true;
     }
     const values = { purpose };
