@@ -149,6 +149,14 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     allowedPath: (pathname) => pathname === '/htmx.min.js',
   });
   app.get('/favicon.ico', (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+  // The installable web app: its manifest, and the service worker, which must be served from the
+  // root to control every page; both are revalidated on each load so an update reaches phones at once.
+  app.get('/manifest.webmanifest', (_req, reply) =>
+    reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'no-cache').sendFile('manifest.webmanifest', { cacheControl: false, contentType: false }),
+  );
+  app.get('/sw.js', (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').sendFile('sw.js', { cacheControl: false, contentType: false }),
+  );
 
   app.decorateRequest('lang', 'kk');
   app.decorateRequest('actor', null as unknown as Actor);

@@ -37,7 +37,11 @@ export function Layout({ title, children }: { title: string; children: Component
           <link key={l} rel="alternate" hreflang={l} href={`/${l}${path}`} />
         ))}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#08476a" />
+        <link rel="apple-touch-icon" href="/static/icons/icon-192.png" />
         <script src="/static/htmx/htmx.min.js" defer />
+        <script src="/static/sw-register.js" defer />
       </head>
       <body hx-boost="true">
         <a class="skip-link" href="#main">
