@@ -12,6 +12,7 @@ import { DataDirLockedError } from './core/db/lock.ts';
 import { seedDemo } from './core/demo/seed.ts';
 import type { AppContext } from './core/module.ts';
 import { CreateAdminError, createAdmin } from './modules/accounts/index.ts';
+import { DatabaseNotEmptyError, type ScaleName, SCALES, seedSyntheticCountry } from './synthetic-country.ts';
 import { ImportRefusedError, importOrganisations, refusalMessageKey, rowErrorMessageKey, summaryJson } from './modules/organisations/index.ts';
 
 /** Opens the configured database (taking the data folder's lock), runs the command, closes. */
@@ -42,10 +43,29 @@ program
   .command('seed')
   .description('load data into the database')
   .option('--demo', 'the demo data: organisations from the seed articles and one account per role')
-  .action((options: { demo?: boolean }) =>
+  .option('--scale <scale>', 'a synthetic country for load tests, into an empty database: national (100,000 organisations) or region (10,000)')
+  .option('--seed <n>', 'the seed number of the synthetic data (same number, same data)', '1')
+  .action((options: { demo?: boolean; scale?: string; seed: string }) =>
     withContext(async (ctx) => {
+      if (options.scale !== undefined) {
+        const scale = SCALES[options.scale as ScaleName];
+        const seed = Number(options.seed);
+        if (!scale || !Number.isSafeInteger(seed)) {
+          console.error('--scale is national or region, and --seed a whole number.');
+          return 2;
+        }
+        try {
+          const summary = await seedSyntheticCountry(ctx, scale, seed, (line) => console.log(line));
+          console.log(`Synthetic ${options.scale} data loaded from seed ${seed} in ${(summary.ms / 1000).toFixed(1)} s.`);
+          return 0;
+        } catch (err) {
+          if (!(err instanceof DatabaseNotEmptyError)) throw err;
+          console.error(err.message);
+          return 2;
+        }
+      }
       if (!options.demo) {
-        console.error('Say which data to load: --demo');
+        console.error('Say which data to load: --demo, or --scale national|region');
         return 2;
       }
       await seedDemo(ctx);

@@ -25,7 +25,14 @@ import { startApplication } from '../../src/modules/competitions/start-applicati
 import { startEvaluation } from '../../src/modules/competitions/start-evaluation.ts';
 import { submitApplication } from '../../src/modules/competitions/submit-application.ts';
 import { associationMembers, ngoDatabaseReports, organisationClaims, organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
+import { decideSignups } from '../../src/modules/volunteers/decide-signups.ts';
+import { issueCertificate } from '../../src/modules/volunteers/issue-certificate.ts';
+import { enableOrganisation } from '../../src/modules/volunteers/manage-volunteer-organisation.ts';
+import { saveProfile } from '../../src/modules/volunteers/save-profile.ts';
+import { campaigns as volunteerCampaigns, signups as volunteerSignups } from '../../src/modules/volunteers/schema.ts';
+import { signUp } from '../../src/modules/volunteers/sign-up.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
+import { makeHost, makeOpportunity, makeVolunteer } from '../support/volunteers.ts';
 import { actorOf, completeApplication, makeApplicant, makeCompetition, makeOrganisation, makeUser, sampleLot } from '../support/competitions.ts';
 
 /**
@@ -48,7 +55,7 @@ type Actor = (typeof ACTORS)[number];
  * - `public`: anyone, signed in or not, gets the route (not 401, 403 or 404, no redirect to log in).
  * - `allow`: this actor gets it. For a POST the body is empty, so a 400 or 422 answer counts as let in.
  * - `deny`: 403.
- * - `hidden`: 404, where the route hides that the thing exists. No route does that today.
+ * - `hidden`: 404, where the route hides that the thing exists.
  * - `login`: 303 to /:lang/login, for pages that need a signed-in user.
  */
 type Answer = 'public' | 'allow' | 'deny' | 'hidden' | 'login';
@@ -80,6 +87,13 @@ const A_AND_ORGANISER_HIDDEN = per('hidden', 'hidden', 'allow', 'allow', 'hidden
 const ORGANISERS_AND_ADMIN = per('login', 'deny',  'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'deny',   'allow');
 const THIS_ORGANISER_AND_ADMIN = per('login', 'deny', 'deny', 'deny',  'deny',   'deny',   'deny',   'allow',  'deny',   'deny',   'allow');
 
+// Volunteers: A acts as a volunteer organisation, run by A's admin; the volunteer is on one of its shifts.
+const A_COORDINATOR = per(   'login',  'deny',   'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny');
+const THE_VOLUNTEER = per(   'login',  'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny');
+/** A volunteer's own sign-up page: for anyone else it does not exist. */
+const THE_VOLUNTEER_HIDDEN = per('login', 'allow', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden');
+const NOBODY_HIDDEN = per(   'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden');
+
 type Fixtures = {
   binA: string;
   binB: string;
@@ -110,6 +124,21 @@ type Fixtures = {
   reportId: string;
   reportFileId: string;
   feedbackId: string;
+  /** A acting as a volunteer organisation; its open opportunity and shift; a second opportunity to close. */
+  hostId: string;
+  opportunityId: string;
+  spareOpportunityId: string;
+  shiftId: string;
+  /** The volunteer's accepted sign-up on that shift, and its check-in code. */
+  signupId: string;
+  checkInCode: string;
+  /** Another sign-up of the volunteer's, to cancel. */
+  spareSignupId: string;
+  campaignSlug: string;
+  publicVolunteerId: string;
+  privateVolunteerId: string;
+  /** A certificate of the volunteer's confirmed hours. */
+  certificateCode: string;
 };
 
 /** A request for one route: the address with real values for its parameters, and what each actor gets. */
@@ -277,6 +306,57 @@ const MATRIX: Record<string, Case[]> = {
   'GET /open-data/ocds.json': [{ url: () => '/open-data/ocds.json', expect: PUBLIC }],
   'GET /open-data/indicator-results.json': [{ url: () => '/open-data/indicator-results.json', expect: PUBLIC }],
 
+  // Volunteers: public pages and the API, the volunteer's desk, the coordinator's desk, certificates.
+  'GET /manifest.webmanifest': [{ url: () => '/manifest.webmanifest', expect: PUBLIC }],
+  'GET /sw.js': [{ url: () => '/sw.js', expect: PUBLIC }],
+  'GET /:lang/volunteering': [{ url: () => '/kk/volunteering', expect: PUBLIC }],
+  'GET /:lang/volunteering/opportunities/:id': [{ url: (f) => `/kk/volunteering/opportunities/${f.opportunityId}`, expect: PUBLIC }],
+  'GET /:lang/volunteering/organisations/:id': [{ url: (f) => `/kk/volunteering/organisations/${f.hostId}`, expect: PUBLIC }],
+  'GET /:lang/volunteering/campaigns': [{ url: () => '/kk/volunteering/campaigns', expect: PUBLIC }],
+  'GET /:lang/volunteering/campaigns/:slug': [{ url: (f) => `/kk/volunteering/campaigns/${f.campaignSlug}`, expect: PUBLIC }],
+  'GET /:lang/volunteers/:id': [
+    { url: (f) => `/kk/volunteers/${f.publicVolunteerId}`, expect: PUBLIC },
+    { url: (f) => `/kk/volunteers/${f.privateVolunteerId}`, expect: NOBODY_HIDDEN, note: 'a profile its volunteer keeps private' },
+  ],
+  'GET /api/v1/opportunities': [{ url: () => '/api/v1/opportunities', expect: PUBLIC }],
+  'GET /:lang/volunteer': [{ url: () => '/kk/volunteer', expect: SIGNED_IN }],
+  'GET /:lang/volunteer/profile': [{ url: () => '/kk/volunteer/profile', expect: SIGNED_IN }],
+  'POST /:lang/volunteer/profile': [{ url: () => '/kk/volunteer/profile', expect: SIGNED_IN, note: 'an empty profile: 422' }],
+  'POST /:lang/volunteer/profile/consent': [{ url: () => '/kk/volunteer/profile/consent', expect: SIGNED_IN, note: 'not multipart: 415' }],
+  'POST /:lang/volunteering/shifts/:id/sign-up': [{ url: (f) => `/kk/volunteering/shifts/${f.shiftId}/sign-up`, expect: SIGNED_IN, note: 'without a profile, or already on it: 422' }],
+  'POST /:lang/volunteer/signups/:id/cancel': [{ url: (f) => `/kk/volunteer/signups/${f.spareSignupId}/cancel`, expect: THE_VOLUNTEER }],
+  'POST /:lang/volunteer/signups/:id/accept': [{ url: (f) => `/kk/volunteer/signups/${f.spareSignupId}/accept`, expect: THE_VOLUNTEER }],
+  'POST /:lang/volunteer/signups/:id/decline': [{ url: (f) => `/kk/volunteer/signups/${f.spareSignupId}/decline`, expect: THE_VOLUNTEER }],
+  'GET /:lang/volunteer/signups/:id/check-in': [{ url: (f) => `/kk/volunteer/signups/${f.signupId}/check-in`, expect: THE_VOLUNTEER_HIDDEN }],
+  'GET /:lang/volunteer/signups/:id/hours': [{ url: (f) => `/kk/volunteer/signups/${f.signupId}/hours`, expect: THE_VOLUNTEER_HIDDEN }],
+  'POST /:lang/volunteer/signups/:id/hours': [{ url: (f) => `/kk/volunteer/signups/${f.signupId}/hours`, expect: THE_VOLUNTEER_HIDDEN, note: 'no hours given: 422' }],
+  'GET /:lang/volunteering/manage': [{ url: () => '/kk/volunteering/manage', expect: SIGNED_IN }],
+  'POST /:lang/volunteering/manage/groups': [{ url: () => '/kk/volunteering/manage/groups', expect: SIGNED_IN, note: 'no name given: 422' }],
+  'POST /:lang/volunteering/manage/organisations': [{ url: () => '/kk/volunteering/manage/organisations', expect: SIGNED_IN, note: 'no organisation chosen: 422' }],
+  'GET /:lang/volunteering/manage/:hostId': [{ url: (f) => `/kk/volunteering/manage/${f.hostId}`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/:hostId/coordinators': [{ url: (f) => `/kk/volunteering/manage/${f.hostId}/coordinators`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/:hostId/coordinators/:userId/remove': [
+    { url: (f) => `/kk/volunteering/manage/${f.hostId}/coordinators/${f.staffAId}/remove`, expect: A_COORDINATOR, note: 'not a coordinator: nothing to remove' },
+  ],
+  'GET /:lang/volunteering/manage/:hostId/opportunities/new': [{ url: (f) => `/kk/volunteering/manage/${f.hostId}/opportunities/new`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/:hostId/opportunities': [{ url: (f) => `/kk/volunteering/manage/${f.hostId}/opportunities`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/opportunities/:id/close': [{ url: (f) => `/kk/volunteering/manage/opportunities/${f.spareOpportunityId}/close`, expect: A_COORDINATOR }],
+  'GET /:lang/volunteering/manage/shifts/:shiftId': [{ url: (f) => `/kk/volunteering/manage/shifts/${f.shiftId}`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/shifts/:shiftId/decide': [{ url: (f) => `/kk/volunteering/manage/shifts/${f.shiftId}/decide`, expect: A_COORDINATOR, note: 'no decision: 400 once let in' }],
+  'POST /:lang/volunteering/manage/shifts/:shiftId/hours': [{ url: (f) => `/kk/volunteering/manage/shifts/${f.shiftId}/hours`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/manage/shifts/:shiftId/invite': [{ url: (f) => `/kk/volunteering/manage/shifts/${f.shiftId}/invite`, expect: A_COORDINATOR, note: 'nobody named: 400 once let in' }],
+  'POST /:lang/volunteering/manage/signups/:id/resolve': [{ url: (f) => `/kk/volunteering/manage/signups/${f.signupId}/resolve`, expect: A_COORDINATOR }],
+  'GET /:lang/volunteering/check-in': [{ url: () => '/kk/volunteering/check-in?code=ABCDEFGHJK', expect: SIGNED_IN, note: 'a typed code: to its page' }],
+  'GET /:lang/volunteering/check-in/:code': [{ url: (f) => `/kk/volunteering/check-in/${f.checkInCode}`, expect: A_COORDINATOR }],
+  'POST /:lang/volunteering/check-in/:code': [{ url: (f) => `/kk/volunteering/check-in/${f.checkInCode}`, expect: A_COORDINATOR, note: 'the shift is days away: refused with a reason' }],
+  'GET /:lang/volunteer/book': [{ url: () => '/kk/volunteer/book', expect: SIGNED_IN }],
+  'POST /:lang/volunteer/certificates': [{ url: () => '/kk/volunteer/certificates', expect: SIGNED_IN, note: 'no language chosen: 422' }],
+  'GET /:lang/volunteer/certificates/:code.pdf': [{ url: (f) => `/kk/volunteer/certificates/${f.certificateCode}.pdf`, expect: THE_VOLUNTEER }],
+  'GET /:lang/certificates': [{ url: () => '/kk/certificates', expect: PUBLIC }],
+  'GET /:lang/certificates/:code': [{ url: (f) => `/kk/certificates/${f.certificateCode}`, expect: PUBLIC }],
+  'GET /api/v1/certificates/:code': [{ url: (f) => `/api/v1/certificates/${f.certificateCode}`, expect: PUBLIC }],
+  'GET /.well-known/ortaq-certificate-key.pem': [{ url: () => '/.well-known/ortaq-certificate-key.pem', expect: PUBLIC }],
+
   // Files: public ones for everyone, private ones for who uploaded them (A's admin) and administrators.
   'GET /files/:id': [
     { url: (f) => `/files/${f.publicFileId}`, expect: PUBLIC },
@@ -350,6 +430,7 @@ beforeAll(async () => {
     privateFileId: (await upload('private')).id,
     outboxId: mail!.id,
     ...competitions,
+    ...(await volunteerFixtures(orgA.id)),
   };
 });
 
@@ -357,7 +438,7 @@ beforeAll(async () => {
  * The competitions the rows need: one accepting applications with two drafts of A's, and one
  * whose commission sits, with A's admitted application, both organised by the demo organiser's body.
  */
-async function competitionFixtures(orgAId: string): Promise<Omit<Fixtures, 'binA' | 'binB' | 'memberBin' | 'staffAId' | 'claimId' | 'publicFileId' | 'privateFileId' | 'outboxId'>> {
+async function competitionFixtures(orgAId: string): Promise<Omit<Fixtures, 'binA' | 'binB' | 'memberBin' | 'staffAId' | 'claimId' | 'publicFileId' | 'privateFileId' | 'outboxId' | keyof Awaited<ReturnType<typeof volunteerFixtures>>>> {
   const ctx = t.ctx;
   const db = ctx.db;
   const organiserId = userIds.get('organiser')!;
@@ -454,6 +535,50 @@ async function competitionFixtures(orgAId: string): Promise<Omit<Fixtures, 'binA
     reportId: saved.reportId,
     reportFileId: reportFile!.fileId,
     feedbackId,
+  };
+}
+/**
+ * A acting as a volunteer organisation (run by its admin) with an opportunity whose shift the
+ * volunteer is accepted on, a spare opportunity to close, a campaign, a public and a private
+ * volunteer, and a certificate of the volunteer's confirmed hours elsewhere.
+ */
+async function volunteerFixtures(orgAId: string) {
+  const ctx = t.ctx;
+  const volunteerId = userIds.get('volunteer')!;
+  const volunteer = await actorOf(ctx, volunteerId);
+  await saveProfile(ctx, volunteer, {
+    birthDate: '1995-04-12', regionCode: 'KZ-15', city: 'Ақтөбе', languages: ['kk'], skills: [], areas: [], availability: [], contactChannels: [],
+    phone: null, about: null, publicProfile: false, openToInvitations: false,
+  });
+  const { id: hostId } = await enableOrganisation(ctx, await actorOf(ctx, userIds.get('adminA')!), { organisationId: orgAId, city: 'Ақтөбе' });
+  const { opportunity, shifts } = await makeOpportunity(ctx, hostId, { regionCode: 'KZ-15', shifts: [{ inHours: 24 * 40, capacity: 5 }] });
+  const spare = await makeOpportunity(ctx, hostId, { regionCode: 'KZ-15' });
+  const signed = await signUp(ctx, volunteer, shifts[0]!.id);
+  if (!signed.ok) throw new Error(signed.refusal.key);
+  await decideSignups(ctx, await actorOf(ctx, userIds.get('adminA')!), shifts[0]!.id, [signed.signupId], 'accept');
+  const [signup] = await ctx.db.select().from(volunteerSignups).where(eq(volunteerSignups.id, signed.signupId));
+  const spareSigned = await signUp(ctx, volunteer, spare.shifts[0]!.id);
+  if (!spareSigned.ok) throw new Error(spareSigned.refusal.key);
+  const past = await makeOpportunity(ctx, (await makeHost(ctx)).host.id, { shifts: [{ inHours: -30, capacity: 5 }] });
+  await ctx.db.insert(volunteerSignups).values({ shiftId: past.shifts[0]!.id, volunteerId, status: 'accepted', queuedAt: new Date(), minutes: 120, hoursStatus: 'confirmed' });
+  const certificate = await issueCertificate(ctx, volunteer, { volunteerId, lang: 'kk' });
+  if (!certificate.ok) throw new Error(certificate.key);
+  const [campaign] = await ctx.db
+    .insert(volunteerCampaigns)
+    .values({ slug: 'access-matrix', titleKk: 'Науқан', titleRu: 'Кампания', descriptionKk: 'Сынақ', descriptionRu: 'Тест', regionCode: 'KZ', startsOn: '2026-01-01' })
+    .returning();
+  return {
+    hostId,
+    opportunityId: opportunity.id,
+    spareOpportunityId: spare.opportunity.id,
+    shiftId: shifts[0]!.id,
+    signupId: signed.signupId,
+    checkInCode: signup!.checkInCode!,
+    spareSignupId: spareSigned.signupId,
+    campaignSlug: campaign!.slug,
+    publicVolunteerId: (await makeVolunteer(ctx, { publicProfile: true })).id,
+    privateVolunteerId: (await makeVolunteer(ctx, { publicProfile: false })).id,
+    certificateCode: certificate.code,
   };
 }
 afterAll(() => t.close());

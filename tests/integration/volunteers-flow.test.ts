@@ -83,8 +83,10 @@ describe('signing up for a shift', () => {
     const client = await clientOf(t, child.id);
     await client.get('/en/volunteer');
     const refused = await client.post(`/en/volunteering/shifts/${shifts[0]!.id}/sign-up`, {});
-    expect(refused.headers.location).toBe(`/en/volunteering/opportunities/${opportunity.id}`);
-    expect(await flashAfter(client)).toContain('only with a parent’s written consent');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(`/en/volunteering/shifts/${shifts[0]!.id}/sign-up`);
+    expect(refused.body).toMatch(/role="alert"[^>]*>[^<]*only with a parent’s written consent/);
+    expect(refused.body).toContain(opportunity.titleRu);
     expect(await t.ctx.db.select().from(signups).where(eq(signups.volunteerId, child.id))).toHaveLength(0);
 
     await t.ctx.db.update(volunteerProfiles).set({ consentParentName: 'Ата-анасы', consentRecordedAt: new Date() }).where(eq(volunteerProfiles.userId, child.id));

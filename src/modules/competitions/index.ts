@@ -35,3 +35,4 @@ export {
   lots,
   NATIONAL_REGION,
 } from './schema.ts';
+export { type SyntheticAward, type SyntheticCompetitions, seedSyntheticCompetitions, surgeSessionToken } from './synthetic.ts';

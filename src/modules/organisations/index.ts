@@ -35,3 +35,4 @@ export {
   rowErrorMessageKey,
   summaryJson,
 } from './import-organisations.ts';
+export { generateNgos, seedSyntheticRegister, SYNTHETIC_EMAIL_DOMAIN, SYNTHETIC_PASSWORD, type SyntheticNgo, type SyntheticRegister } from './synthetic.ts';

@@ -26,3 +26,4 @@ export const projectsModule: ModuleManifest = {
   seedDemo: seedDemoProjects,
   extensions: { [PROFILE_EXTENSION]: projectsSection },
 };
+export { type SyntheticProjects, seedSyntheticProjects } from './synthetic.ts';

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../core/db/uuid.ts';
-import { AppError, notFound } from '../../core/errors/app-error.ts';
+import { AppError } from '../../core/errors/app-error.ts';
 import { emptyForm, type FormState, type FormValues, formError, parseForm } from '../../core/http/forms.ts';
 import { requireSignIn } from '../../core/http/guards.ts';
 import type { AppContext } from '../../core/module.ts';
@@ -15,8 +14,7 @@ import { CoordinatorInput, EnableInput, GroupInput, OpportunityInput, ResolveInp
 import { inviteVolunteer } from './invite-volunteer.ts';
 import { addCoordinator, enableOrganisation, removeCoordinator, startGroup } from './manage-volunteer-organisation.ts';
 import { closeOpportunity, parseShifts, publishOpportunity } from './publish-opportunity.ts';
-import { hostRef, loadShift } from './records.ts';
-import { signups } from './schema.ts';
+import { hostRef, loadShift, loadSignup } from './records.ts';
 import { CheckInPage } from './views/coordinate-check-in.tsx';
 import { CoordinateHomePage, HostPage } from './views/coordinate-home.tsx';
 import { OpportunityFormPage } from './views/coordinate-opportunity-form.tsx';
@@ -126,6 +124,7 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
   const rosterPath = (req: FastifyRequest<Params<'shiftId'>>) => to(req, `/volunteering/manage/shifts/${req.params.shiftId}`);
 
   app.post<Params<'shiftId'>>('/volunteering/manage/shifts/:shiftId/decide', { preHandler: requireSignIn }, async (req, reply) => {
+    ctx.policy.authorize(req.actor, 'volunteer-organisation.coordinate', (await loadShift(ctx.db, req.params.shiftId)).host);
     const body = (req.body ?? {}) as FormValues;
     const decision = body.decision === 'accept' || body.decision === 'decline' ? body.decision : null;
     if (!decision) throw new AppError('BAD_REQUEST');
@@ -143,7 +142,9 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
   });
 
   app.post<Params<'shiftId'>>('/volunteering/manage/shifts/:shiftId/invite', { preHandler: requireSignIn }, async (req, reply) => {
+    ctx.policy.authorize(req.actor, 'volunteer-organisation.coordinate', (await loadShift(ctx.db, req.params.shiftId)).host);
     const volunteerId = String(((req.body ?? {}) as FormValues).volunteer ?? '');
+    if (!isUuid(volunteerId)) throw new AppError('BAD_REQUEST');
     const result = await inviteVolunteer(ctx, req.actor, req.params.shiftId, volunteerId);
     const flash = result.ok
       ? ({ kind: 'success', key: 'volunteers.roster.invited' } as const)
@@ -152,20 +153,16 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
   });
 
   app.post<Params<'id'>>('/volunteering/manage/signups/:id/resolve', { preHandler: requireSignIn }, async (req, reply) => {
+    const record = await loadSignup(ctx.db, req.params.id);
+    ctx.policy.authorize(req.actor, 'signup.coordinate', record.ref);
     const parsed = parseForm(ResolveInput, (req.body ?? {}) as FormValues);
-    const { shift } = await loadShift(ctx.db, await shiftOfSignup(req.params.id));
+    const { shift } = record;
     const back = to(req, `/volunteering/manage/shifts/${shift.id}#disputes`);
     if (!parsed.ok) return reply.flashNext({ kind: 'error', key: Object.values(parsed.form.errors)[0]!.key }).redirect(back, 303);
     const result = await resolveDispute(ctx, req.actor, req.params.id, { minutes: Math.round(parsed.data.hours * 60), note: parsed.data.note });
     return reply.flashNext(result.ok ? { kind: 'success', key: 'volunteers.roster.resolved' } : { kind: 'error', key: result.key! }).redirect(back, 303);
   });
 
-  async function shiftOfSignup(signupId: string): Promise<string> {
-    if (!isUuid(signupId)) throw notFound();
-    const [row] = await ctx.db.select({ shiftId: signups.shiftId }).from(signups).where(eq(signups.id, signupId));
-    if (!row) throw notFound();
-    return row.shiftId;
-  }
 
   /** A typed code, for a phone that cannot scan: the same page as the QR opens. */
   app.get('/volunteering/check-in', { preHandler: requireSignIn }, async (req, reply) => {

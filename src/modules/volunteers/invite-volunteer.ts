@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { AppContext } from '../../core/module.ts';
-import type { Refusal } from './eligibility.ts';
+import { AGE_REFUSALS, type Refusal } from './eligibility.ts';
 import { mailVolunteer } from './notify.ts';
 import { loadShift } from './records.ts';
 import { signups, volunteerProfiles } from './schema.ts';
@@ -19,7 +19,7 @@ export async function inviteVolunteer(ctx: AppContext, actor: Actor, shiftId: st
     if (existing && existing.status !== 'cancelled') return { ok: false, refusal: { key: 'volunteers.error.already-on-shift' } };
     const refusal = await refusalFor(ctx, tx, volunteerId, record);
     // The age refusals speak to the volunteer ("you are 12"); the coordinator is told only that the rules forbid it.
-    if (refusal) return { ok: false, refusal: refusal.key.startsWith('volunteers.error.age') ? { key: 'volunteers.error.invite-age' } : refusal };
+    if (refusal) return { ok: false, refusal: AGE_REFUSALS.has(refusal.key) ? { key: 'volunteers.error.invite-age' } : refusal };
     const values = { status: 'invited' as const, queuedAt: ctx.clock.now(), invitedBy: actor.userId, decidedBy: null, decidedAt: null, checkInCode: null };
     if (existing) await tx.update(signups).set(values).where(eq(signups.id, existing.id));
     else await tx.insert(signups).values({ shiftId, volunteerId, ...values });

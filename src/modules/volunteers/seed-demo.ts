@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type AuditEntry, recordAudits } from '../../core/audit/audit-log.ts';
 import { userRoles, users } from '../../core/auth/schema.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
+import type { Actor } from '../../core/auth/actor.ts';
 import type { AppContext } from '../../core/module.ts';
 import { DEMO_ACCOUNTS } from '../accounts/index.ts';
 import { organisations } from '../organisations/index.ts';
@@ -10,9 +11,10 @@ import { ZHASYL_AKTOBE } from './demo-opportunities.ts';
 import { type DemoVolunteer, GENERATED_DOMAIN, generatedVolunteers, NO_LOGIN, personName, VOLUNTEER_DEMO_ACCOUNTS } from './demo-people.ts';
 import { type Host, type PlannedOpportunity, planOpportunities } from './demo-plan.ts';
 import { demoSignups } from './demo-signups.ts';
+import { issueCertificate } from './issue-certificate.ts';
 import { almaty, almatyDay, demoId, insertAll, mix, shiftDay } from './demo-support.ts';
 import { TAZA } from './demo-taza.ts';
-import { campaigns, opportunities, shifts, signups, volunteerCoordinators, volunteerOrganisations, volunteerProfiles } from './schema.ts';
+import { campaigns, certificates, opportunities, shifts, signups, volunteerCoordinators, volunteerOrganisations, volunteerProfiles } from './schema.ts';
 
 export { VOLUNTEER_DEMO_ACCOUNTS } from './demo-people.ts';
 
@@ -33,6 +35,10 @@ export async function seedDemoVolunteers(ctx: AppContext): Promise<void> {
   const plan = planOpportunities(hosts, almatyDay(now), now);
   await part((db) => seedOpportunities(db, plan));
   await part((db) => seedSignups(db, plan, people, now));
+  // Ерлан's certificate, signed like any other, so the verification page has one to show.
+  const erlan: Actor = { userId: people.erlan, email: null, name: null, roles: new Set(['volunteer']), memberships: [], sessionId: null };
+  const [issued] = await ctx.db.select({ id: certificates.id }).from(certificates).where(eq(certificates.volunteerId, people.erlan)).limit(1);
+  if (!issued) await issueCertificate(ctx, erlan, { volunteerId: people.erlan, lang: 'kk' });
 }
 
 type People = { erlan: string; volunteers: (DemoVolunteer & { id: string })[]; accounts: Map<string, string> };

@@ -77,7 +77,7 @@ export async function recommendedFor(db: Db, profile: ProfileRow, now: Date, lim
     .innerJoin(shifts, and(eq(shifts.opportunityId, opportunities.id), gt(shifts.startsAt, now)))
     .innerJoin(volunteerOrganisations, eq(volunteerOrganisations.id, opportunities.volunteerOrganisationId))
     .leftJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
-    .where(and(isNull(opportunities.closedAt), notInArray(opportunities.id, taken), or(eq(opportunities.regionCode, profile.regionCode), eq(opportunities.online, true), arrayOverlaps(opportunities.skills, profile.skills))))
+    .where(and(isNull(opportunities.closedAt), notInArray(opportunities.id, taken), or(eq(opportunities.regionCode, profile.regionCode), eq(opportunities.online, true), profile.skills.length ? arrayOverlaps(opportunities.skills, profile.skills) : undefined)))
     .groupBy(opportunities.id, organisations.id, volunteerOrganisations.id)
     .limit(200);
   return rankOpportunities(profile, candidates, now).slice(0, limit);

@@ -11,7 +11,7 @@ import { HostName } from './work-parts.tsx';
 /** A new opportunity with up to four shifts, in Kazakh and Russian. */
 export function OpportunityFormPage({ host, form }: { host: HostDesk['host']; form: FormState }) {
   const { t, lang, href } = usePage();
-  const choices = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const choices = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}${v}`) }));
   return (
     <>
       <h1>{t('volunteers.manage.opportunity-new')}</h1>
@@ -24,16 +24,16 @@ export function OpportunityFormPage({ host, form }: { host: HostDesk['host']; fo
         <Field form={form} name="titleRu" label={t('volunteers.manage.title-ru')} lang="ru" required />
         <TextareaField form={form} name="descriptionKk" label={t('volunteers.manage.description-kk')} lang="kk" required />
         <TextareaField form={form} name="descriptionRu" label={t('volunteers.manage.description-ru')} lang="ru" required />
-        <FormSelect form={form} name="area" label={t('volunteers.manage.area')} emptyLabel={t('volunteers.profile.choose')} choices={choices('organisations.area', AREAS)} required />
+        <FormSelect form={form} name="area" label={t('volunteers.manage.area')} emptyLabel={t('volunteers.profile.choose')} choices={choices('organisations.area.', AREAS)} required />
         <FormSelect form={form} name="regionCode" label={t('volunteers.profile.region')} choices={REGIONS.map((r) => ({ value: r.code, label: r.name[lang] }))} required />
         <div class="field checkbox">
           <input type="checkbox" id="field-online" name="online" checked={form.values.online === 'on'} />
           <label for="field-online">{t('volunteers.manage.online')}</label>
         </div>
         <Field form={form} name="address" label={t('volunteers.manage.address')} hint={t('volunteers.manage.address-hint')} />
-        <CheckboxGroup form={form} name="skills" legend={t('volunteers.manage.skills')} choices={choices('volunteers.skill', SKILLS)} />
+        <CheckboxGroup form={form} name="skills" legend={t('volunteers.manage.skills')} choices={choices('volunteers.skill.', SKILLS)} />
         <Field form={form} name="minAge" type="number" label={t('volunteers.manage.min-age')} hint={t('volunteers.manage.min-age-hint')} required />
-        <FormSelect form={form} name="risk" label={t('volunteers.manage.risk')} choices={choices('volunteers.risk', RISKS)} required />
+        <FormSelect form={form} name="risk" label={t('volunteers.manage.risk')} choices={choices('volunteers.risk.', RISKS)} required />
         <fieldset class="shifts">
           <legend>{t('volunteers.manage.shifts-legend')}</legend>
           <p class="hint">{t('volunteers.manage.shifts-hint')}</p>

@@ -72,7 +72,7 @@ function Consent({ profile, form }: { profile: ProfileRow; form: FormState }) {
 
 export function ProfilePage({ profile, form, consentForm, today }: { profile: ProfileRow | null; form: FormState; consentForm: FormState; today: Date }) {
   const { t, lang, href } = usePage();
-  const choices = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const choices = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}${v}`) }));
   const young = profile !== null && ageOn(profile.birthDate, localDateTimeValue(today).slice(0, 10)) < 14;
   return (
     <>
@@ -83,11 +83,11 @@ export function ProfilePage({ profile, form, consentForm, today }: { profile: Pr
         <Field form={form} name="birthDate" type="date" label={t('volunteers.profile.birth-date')} hint={t('volunteers.profile.birth-date-hint')} autocomplete="bday" required />
         <FormSelect form={form} name="regionCode" label={t('volunteers.profile.region')} emptyLabel={t('volunteers.profile.choose')} choices={REGIONS.map((r) => ({ value: r.code, label: r.name[lang] }))} required />
         <Field form={form} name="city" label={t('volunteers.profile.city')} autocomplete="address-level2" required />
-        <CheckboxGroup form={form} name="languages" legend={t('volunteers.profile.languages')} choices={choices('volunteers.language', LANGUAGES)} />
-        <CheckboxGroup form={form} name="skills" legend={t('volunteers.profile.skills')} choices={choices('volunteers.skill', SKILLS)} />
-        <CheckboxGroup form={form} name="areas" legend={t('volunteers.profile.areas')} choices={choices('organisations.area', AREAS)} />
-        <CheckboxGroup form={form} name="availability" legend={t('volunteers.profile.availability')} choices={choices('volunteers.availability', AVAILABILITY)} />
-        <CheckboxGroup form={form} name="contactChannels" legend={t('volunteers.profile.contact')} choices={choices('volunteers.contact', CONTACT_CHANNELS)} />
+        <CheckboxGroup form={form} name="languages" legend={t('volunteers.profile.languages')} choices={choices('volunteers.language.', LANGUAGES)} />
+        <CheckboxGroup form={form} name="skills" legend={t('volunteers.profile.skills')} choices={choices('volunteers.skill.', SKILLS)} />
+        <CheckboxGroup form={form} name="areas" legend={t('volunteers.profile.areas')} choices={choices('organisations.area.', AREAS)} />
+        <CheckboxGroup form={form} name="availability" legend={t('volunteers.profile.availability')} choices={choices('volunteers.availability.', AVAILABILITY)} />
+        <CheckboxGroup form={form} name="contactChannels" legend={t('volunteers.profile.contact')} choices={choices('volunteers.contact.', CONTACT_CHANNELS)} />
         <Field form={form} name="phone" type="tel" label={t('volunteers.profile.phone')} autocomplete="tel" />
         <TextareaField form={form} name="about" label={t('volunteers.profile.about')} rows={4} />
         <Toggle form={form} name="publicProfile" label={t('volunteers.profile.public')} hint={t('volunteers.profile.public-hint')} />
