@@ -116,6 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       setOffset(offsetMs);
       return { now: ctx.clock.now().toISOString() };
     });
+    app.get('/__test/clock', async () => ({ now: ctx.clock.now().toISOString() }));
   }
 
   app.get('/', async (req, reply) => reply.redirect(`/${langFromAcceptLanguage(req.headers['accept-language'])}/`, 302));

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateTimeValue } from '../../src/core/format/local-time.ts';
+import { DEMO_ORGANISATIONS } from '../../src/modules/organisations/seed-demo.ts';
 import { baseUrl, escapeRegExp, launchBrowser, MODES, type Mode, text, type Visitor, waitForMail, withVisitor } from './support.ts';
 
 /**
@@ -16,6 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  // The app and its clock are shared with the other browser test files: put the clock back.
+  await serverClock(0);
 });
 
 const DAY = 86_400_000;
@@ -32,9 +35,19 @@ async function serverClock(offsetMs = clockOffset): Promise<Date> {
 }
 
 const EXPERTS = ['expert@ortaq.kz', 'expert2@ortaq.kz', 'expert3@ortaq.kz', 'expert4@ortaq.kz', 'expert5@ortaq.kz'];
+const demoOrganisation = (key: string) => {
+  const org = DEMO_ORGANISATIONS.find((o) => o.key === key);
+  if (!org) throw new Error(`No demo organisation ${key}`);
+  return org.nameKk;
+};
+/**
+ * Each applicant applies for the organisation the demo makes them a member of, chosen by name:
+ * other browser tests give the same accounts more organisations (tests/e2e/abuse.test.ts
+ * registers two as ngo-admin@), and the start form offers them all.
+ */
 const APPLICANTS = [
-  { email: 'ngo-admin@ortaq.kz', title: 'Ақтөбе жастарының үні' },
-  { email: 'ngo-staff@ortaq.kz', title: 'Көксу жастары – қоғамға' },
+  { email: 'ngo-admin@ortaq.kz', organisation: demoOrganisation('aktobe-ngo-association'), title: 'Ақтөбе жастарының үні' },
+  { email: 'ngo-staff@ortaq.kz', organisation: demoOrganisation('koksu-zhastary'), title: 'Көксу жастары – қоғамға' },
 ];
 const LOT_BUDGET = 5_000_000;
 
@@ -90,16 +103,21 @@ async function signOut(v: Visitor): Promise<void> {
 
 const next = (v: Visitor) => press(v, 'competitions.apply.save-next');
 
-/** An organisation member applies to the competition's only lot; returns the receipt number. */
+/** An organisation member applies for their organisation to the competition's only lot; returns the receipt number. */
 async function apply(v: Visitor, competitionId: string, applicant: (typeof APPLICANTS)[number], withBudgetError: boolean): Promise<string> {
   await v.logInAs(applicant.email);
   await v.visit(`/kk/competitions/${competitionId}`);
   await v.page.locator('main').getByRole('link', { name: text('kk', 'competitions.public.lot.apply', { number: '1' }) }).click();
   await v.page.waitForURL(/\/lots\/[0-9a-f-]{36}\/apply$/);
   await v.checkA11y();
+  // The options read "name (BIN …)", sorted by name; the first is not necessarily the applicant's.
+  const choice = field(v, 'organisationId').locator('option', { hasText: applicant.organisation });
+  expect(await choice.count(), `one choice for ${applicant.organisation}`).toBe(1);
+  await field(v, 'organisationId').selectOption((await choice.getAttribute('value')) ?? '');
   await field(v, 'language').selectOption('kk');
   await press(v, 'competitions.apply.start.submit');
   await v.page.waitForURL(/\/applications\/[0-9a-f-]{36}\/steps\/summary$/);
+  await expect(v.page.locator('main').textContent()).resolves.toContain(applicant.organisation);
 
   await fillRow(v, { title: applicant.title, summary: 'Жастарға арналған дөңгелек үстелдер мен кездесулер.' });
   await next(v);
@@ -232,7 +250,7 @@ describe.each(MODES)('a competition from announcement to results ($name)', (mode
       await v.visit(`/kk/competitions/${competitionId}`);
       const main = v.page.locator('main');
       await expect(main.textContent()).resolves.toContain(text('kk', 'competitions.phase.results'));
-      await expect(main.textContent()).resolves.toContain('«Ақтөбе облысының үкіметтік емес ұйымдары қауымдастығы»');
+      await expect(main.textContent()).resolves.toContain(APPLICANTS[0]!.organisation);
       // The scores by criterion and expert are on the lot's own page, experts by number only.
       await v.visit(`/kk/competitions/${competitionId}/lots/1/scores`);
       const sheets = (await main.textContent()) ?? '';

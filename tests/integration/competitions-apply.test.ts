@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mailOutbox } from '../../src/core/mail/schema.ts';
 import { applicationAttachments, applications, commissionMembers, conflictDeclarations } from '../../src/modules/competitions/schema.ts';
 import { submitApplication } from '../../src/modules/competitions/submit-application.ts';
+import { organisationMembers } from '../../src/modules/organisations/schema.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
 import { actorOf, clientOf, completeApplication, makeApplicant, makeCompetition, makeUser, sampleLot } from '../support/competitions.ts';
 
@@ -383,3 +384,19 @@ describe('applying online', () => {
   });
 });
 
+
+describe('starting an application for one of several organisations', () => {
+  it('chooses no organisation for the member: the form asks, and sending it unchosen says what to fix', async () => {
+    const c = await makeCompetition(t.ctx);
+    const applicant = await makeApplicant(t.ctx, c.year);
+    const second = await makeApplicant(t.ctx, c.year);
+    await t.ctx.db.insert(organisationMembers).values({ organisationId: second.organisation.id, userId: applicant.admin.id, role: 'admin' });
+    const client = await clientOf(t, applicant.admin.id);
+    const path = `/en/competitions/${c.competitionId}/lots/${c.lots[0]!.id}/apply`;
+    const page = await client.get(path);
+    expect(page.body).toMatch(/<select[^>]*name="organisationId"[^>]*><option value>Choose the organisation…<\/option>/);
+    const unchosen = await client.post(path, { organisationId: '', language: 'kk' });
+    expect(unchosen.statusCode).toBe(422);
+    expect(unchosen.body).toContain('Choose the organisation that applies.');
+  });
+});

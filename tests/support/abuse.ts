@@ -50,6 +50,9 @@ export const ALLOWED_HX = new Set([
   'input#application-version hx-swap-oob',
   'div#budget-figures hx-swap-oob',
 ]);
+/** The only scripts a page may load: htmx and the web app's service-worker registration, both from the layout. */
+export const LAYOUT_SCRIPTS: ReadonlySet<string> = new Set(['/static/htmx/htmx.min.js', '/static/sw-register.js']);
+
 export const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed', 'base', 'img', 'applet']);
 
 /**
@@ -80,7 +83,7 @@ export function problemsOf(res: LightMyRequestResponse, payload: string): string
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`a <${tag}> element`);
-    if (tag === 'script' && el.getAttribute('src') !== '/static/htmx/htmx.min.js') problems.push('a script that is not htmx');
+    if (tag === 'script' && !LAYOUT_SCRIPTS.has(String(el.getAttribute('src')))) problems.push('a script that is not the layout’s own');
     for (const { name, value } of Array.from(el.attributes) as { name: string; value: string }[]) {
       if (/^on/i.test(name)) problems.push(`<${tag} ${name}>`);
       if (/^hx-/i.test(name) && !ALLOWED_HX.has(`${tag} ${name}`) && !ALLOWED_HX.has(`${tag}#${el.id} ${name}`)) problems.push(`<${tag} ${name}>`);

@@ -61,6 +61,8 @@ export function ApplicationStartPage(props: { lot: LotRecord; choices: Applicant
               name="organisationId"
               label={t('competitions.apply.field.organisation')}
               choices={open.map((c) => ({ value: c.id, label: `${c.name} (${t('competitions.apply.fact.bin')} ${c.bin})` }))}
+              // A member of several organisations chooses one; nothing is chosen for them.
+              emptyLabel={open.length > 1 ? t('competitions.apply.field.organisation-choose') : undefined}
               required
             />
             <FormSelect

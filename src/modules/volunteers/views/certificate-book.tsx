@@ -38,7 +38,7 @@ export function VolunteerBookPage({ book, certificates, form }: { book: Voluntee
             rows={book.byYear.map((y) => ({ key: String(y.year), label: String(y.year), minutes: y.minutes }))}
           />
           <h2>{t('volunteers.book.shifts')}</h2>
-          <div class="table-scroll">
+          <section class="table-scroll" aria-label={t('volunteers.book.shifts')} tabindex={0}>
             <table class="work-table">
               <caption class="visually-hidden">{t('volunteers.book.shifts')}</caption>
               <thead>
@@ -62,7 +62,7 @@ export function VolunteerBookPage({ book, certificates, form }: { book: Voluntee
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
 
@@ -70,7 +70,7 @@ export function VolunteerBookPage({ book, certificates, form }: { book: Voluntee
       {certificates.length === 0 ? (
         <p class="note">{t('volunteers.certificate.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-label={t('volunteers.certificate.list')} tabindex={0}>
           <table class="work-table">
             <caption class="visually-hidden">{t('volunteers.certificate.list')}</caption>
             <thead>
@@ -102,7 +102,7 @@ export function VolunteerBookPage({ book, certificates, form }: { book: Voluntee
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
 
       <h2 id="new-certificate">{t('volunteers.certificate.new')}</h2>

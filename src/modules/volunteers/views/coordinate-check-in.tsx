@@ -24,7 +24,7 @@ export function CheckInPage({ record, person, code, now }: { record: SignupRecor
         <dd>{t(`volunteers.signup.${signup.status}`)}</dd>
       </dl>
       {signup.checkedInAt ? (
-        <p class="flash flash--success">{t('volunteers.checkin.already', { time: f.dateTime(signup.checkedInAt) })}</p>
+        <p class="note"><strong>{t('volunteers.checkin.already', { time: f.dateTime(signup.checkedInAt) })}</strong></p>
       ) : (
         <Form action={href(`/volunteering/check-in/${code}`)} label={t('volunteers.checkin.coordinator-title')}>
           <button type="submit" class="button">

@@ -87,12 +87,12 @@ export function HostPage({ desk, coordinatorForm, now }: { desk: HostDesk; coord
           </button>
         </form>
       </section>
-      <section aria-labelledby="shifts">
+      <section>
         <h2 id="shifts">{t('volunteers.manage.shifts')}</h2>
         {shifts.length === 0 ? (
           <p class="note">{t('volunteers.manage.shifts-none')}</p>
         ) : (
-          <div class="table-scroll">
+          <section class="table-scroll" aria-labelledby="shifts" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -132,7 +132,7 @@ export function HostPage({ desk, coordinatorForm, now }: { desk: HostDesk; coord
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
       <section aria-labelledby="coordinators">

@@ -14,13 +14,13 @@ function Queue({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
   const day = localDateTimeValue(record.shift.startsAt).slice(0, 10);
   const open = rows.filter((r) => ['pending', 'waitlisted', 'accepted', 'invited'].includes(r.status));
   return (
-    <section aria-labelledby="queue">
+    <section>
       <h2 id="queue">{t('volunteers.roster.queue')}</h2>
       {open.length === 0 ? (
         <p class="note">{t('volunteers.roster.queue-none')}</p>
       ) : (
         <Form action={href(`/volunteering/manage/shifts/${record.shift.id}/decide`)} label={t('volunteers.roster.queue')}>
-          <div class="table-scroll">
+          <section class="table-scroll" aria-labelledby="queue" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -54,7 +54,7 @@ function Queue({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <div class="actions">
             <button type="submit" name="decision" value="accept" class="button">
               {t('volunteers.roster.accept')}
@@ -75,11 +75,11 @@ function Hours({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
   if (accepted.length === 0) return null;
   const planned = Math.round((record.shift.endsAt.getTime() - record.shift.startsAt.getTime()) / 60_000);
   return (
-    <section aria-labelledby="hours">
+    <section>
       <h2 id="hours">{t('volunteers.roster.hours')}</h2>
       <p>{t('volunteers.roster.hours-explain')}</p>
       <Form action={href(`/volunteering/manage/shifts/${record.shift.id}/hours`)} label={t('volunteers.roster.hours')}>
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="hours" tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -120,7 +120,7 @@ function Hours({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
         <button type="submit" class="button">
           {t('volunteers.roster.confirm-selected')}
         </button>

@@ -95,9 +95,9 @@ function Past({ items }: { items: DeskSignup[] }) {
   const { t, href } = usePage();
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby="past">
+    <section>
       <h2 id="past">{t('volunteers.desk.past')}</h2>
-      <div class="table-scroll">
+      <section class="table-scroll" aria-labelledby="past" tabindex={0}>
         <table>
           <thead>
             <tr>
@@ -134,7 +134,7 @@ function Past({ items }: { items: DeskSignup[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

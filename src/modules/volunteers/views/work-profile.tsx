@@ -45,7 +45,7 @@ function Consent({ profile, form }: { profile: ProfileRow; form: FormState }) {
     <section aria-labelledby="consent">
       <h2 id="consent">{t('volunteers.consent.title')}</h2>
       {profile.consentRecordedAt ? (
-        <p class="flash flash--success">{t('volunteers.consent.on-record', { name: profile.consentParentName ?? '', date: f.date(profile.consentRecordedAt) })}</p>
+        <p class="note"><strong>{t('volunteers.consent.on-record', { name: profile.consentParentName ?? '', date: f.date(profile.consentRecordedAt) })}</strong></p>
       ) : (
         <p>{t('volunteers.consent.explain')}</p>
       )}

@@ -35,7 +35,7 @@ export function CheckInCodePage({ signup, qr }: { signup: DeskSignup; qr: string
     <>
       <h1>{t('volunteers.checkin.title')}</h1>
       <ShiftFacts signup={signup} />
-      {signup.checkedInAt ? <p class="flash flash--success">{t('volunteers.checkin.done')}</p> : null}
+      {signup.checkedInAt ? <p class="note"><strong>{t('volunteers.checkin.done')}</strong></p> : null}
       {qr && signup.checkInCode ? (
         <figure class="qr">
           <img src={qr} width={288} height={288} alt={t('volunteers.checkin.qr-alt', { code: signup.checkInCode })} />
