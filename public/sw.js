@@ -4,8 +4,9 @@
  *    /{lang}/volunteer/signups/{id}/check-in (the check-in code), network first, the last copy
  *    when offline;
  *  - the stylesheets, scripts, fonts and icons under /static/, network first too.
- * Nothing else is stored. The private copies are deleted when someone logs in or out, so the next
- * person on a shared phone never sees them.
+ * Nothing else is stored. The private copies are deleted when someone logs in or out, resets a
+ * password or ends sessions, and whenever the server no longer gives a private page (the session
+ * expired or was revoked elsewhere), so the next person on a shared phone never sees them.
  */
 const VERSION = 'v1';
 const STATIC_CACHE = `ortaq-static-${VERSION}`;
@@ -21,7 +22,7 @@ const SHELL = [
   '/static/favicon.svg',
 ];
 const PRIVATE_PAGE = /^\/(kk|ru|en)\/volunteer(\/signups\/[0-9a-f-]{36}\/check-in)?$/;
-const SESSION_CHANGE = /^\/(kk|ru|en)\/(login|logout)$/;
+const SESSION_CHANGE = /^\/(kk|ru|en)\/(login|logout|password\/reset|account\/sessions)(\/|$)/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -46,8 +47,10 @@ async function networkFirst(request, cacheName) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fetch(request);
-    // A redirect (to the log-in page) or an error is not the page the volunteer wants to keep.
+    // A redirect (to the log-in page) or an error is not the page the volunteer wants to keep; for
+    // a private page it means the session is gone, and so must the copy be.
     if (response.ok && !response.redirected && response.type === 'basic') await cache.put(request.url, response.clone());
+    else if (cacheName === PRIVATE_CACHE) await cache.delete(request.url);
     return response;
   } catch (error) {
     const kept = await cache.match(request.url);

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import jsQR from 'jsqr';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateTimeValue } from '../../src/core/format/local-time.ts';
 import { certificateToken, readToken } from '../../src/modules/volunteers/verify-certificate.ts';
+import { qrOfPdf } from '../support/qr.ts';
 import { baseUrl, launchBrowser, MODES, type Mode, text, type Visitor, withVisitor } from './support.ts';
 
 /**
@@ -22,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  await moveClock(-clockOffset);
 });
 
 const PHONE = { width: 360, height: 740 };
@@ -36,7 +37,15 @@ const PEOPLE: Record<string, { first: string; second: string }> = {
 const main = (v: Visitor) => v.page.locator('main');
 const field = (v: Visitor, name: string) => v.page.locator(`main [name="${name}"]`);
 
-/** The server's clock (the competitions flow may have moved it). */
+/** How far this file has moved the server's clock (an absolute offset, put back at the end). */
+let clockOffset = 0;
+async function moveClock(ms: number): Promise<void> {
+  clockOffset += ms;
+  const res = await fetch(`${baseUrl()}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs: clockOffset }) });
+  expect(res.status).toBe(200);
+}
+
+/** The server's clock (another flow may have moved it). */
 async function serverNow(): Promise<Date> {
   const res = await fetch(`${baseUrl()}/__test/clock`);
   expect(res.status).toBe(200);
@@ -100,20 +109,6 @@ async function qrOnPage(v: Visitor): Promise<string> {
   const png = PNG.sync.read(Buffer.from(String(src).replace(/^data:image\/png;base64,/, ''), 'base64'));
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   if (!found) throw new Error('no QR code could be read on the check-in page');
-  return found.data;
-}
-
-/** The QR printed on the certificate's first page. */
-function qrOfPdf(bytes: Buffer): string {
-  const pgm = execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-'], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
-  if (!header) throw new Error('pdftoppm did not give a PGM');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const grey = pgm.subarray(header[0].length);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < width * height; i++) rgba.set([grey[i]!, grey[i]!, grey[i]!, 255], i * 4);
-  const found = jsQR(rgba, width, height);
-  if (!found) throw new Error('no QR code could be read on the certificate');
   return found.data;
 }
 
@@ -237,6 +232,8 @@ async function journey(mode: Mode): Promise<void> {
       await v.page.waitForLoadState('load');
       await v.checkA11y();
       await expect(v.flash().textContent()).resolves.toBe(text('kk', 'volunteers.checkin.checked-in'));
+      // An hour later the shift is on, and its hours can be confirmed.
+      await moveClock(3_600_000);
       await v.visit(shiftPath);
       await main(v).locator('input[name="confirm"]').check();
       await press(v, text('kk', 'volunteers.roster.confirm-selected'));
@@ -252,7 +249,9 @@ async function journey(mode: Mode): Promise<void> {
       const code = /VH-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(String(await v.flash().textContent()))![0];
       const pdf = await v.page.request.get(`${baseUrl()}/kk/volunteer/certificates/${code}.pdf`);
       expect(pdf.status()).toBe(200);
-      const verifyUrl = new URL(qrOfPdf(await pdf.body()));
+      const printed = qrOfPdf(await pdf.body());
+      if (!printed) throw new Error('no QR code could be read on the certificate');
+      const verifyUrl = new URL(printed);
       expect(verifyUrl.pathname).toBe(`/kk/certificates/${code}`);
       await signOut(v);
 

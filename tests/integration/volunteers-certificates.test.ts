@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/audit/schema.ts';
 import { deriveCertificateKey, signText } from '../../src/modules/volunteers/certificate-key.ts';
@@ -11,22 +10,11 @@ import { certificateToken, CODE_PATTERN, readToken, signedText } from '../../src
 import { volunteerBook } from '../../src/modules/volunteers/volunteer-book.ts';
 import { type TestApp, TestClient, testApp } from '../support/app.ts';
 import { actorOf, clientOf, makeOrganisation, makeUser } from '../support/competitions.ts';
+import { qrOfPdf } from '../support/qr.ts';
 import { makeHost, makeOpportunity, makeVolunteer } from '../support/volunteers.ts';
 
 const NAME = 'Әйгерім Сәтбаева';
 const pdfText = (bytes: Buffer) => execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8');
-
-/** The first page rendered in grey (PGM, simple enough to read by hand), then searched for a QR code. */
-function qrOfPdf(bytes: Buffer): string | null {
-  const pgm = execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-'], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
-  if (!header) throw new Error('pdftoppm did not give a PGM');
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const grey = pgm.subarray(header[0].length);
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < width * height; i++) rgba.set([grey[i]!, grey[i]!, grey[i]!, 255], i * 4);
-  return jsQR(rgba, width, height)?.data ?? null;
-}
 
 let t: TestApp;
 let volunteer: { id: string };

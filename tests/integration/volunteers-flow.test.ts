@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/audit/schema.ts';
 import { mailOutbox } from '../../src/core/mail/schema.ts';
 import { remindShifts } from '../../src/modules/volunteers/shift-reminders.ts';
@@ -11,9 +11,11 @@ import { makeHost, makeOpportunity, makeVolunteer } from '../support/volunteers.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ TEST_CLOCK: '1' });
 });
 afterAll(() => t.close());
+beforeEach(() => t.ctx.clock.setOffset!(0));
+const HOUR = 3_600_000;
 
 const statusOf = async (id: string) => (await t.ctx.db.select({ status: signups.status }).from(signups).where(eq(signups.id, id)))[0]!.status;
 const signupOf = async (shiftId: string, volunteerId: string) =>
@@ -154,12 +156,19 @@ describe('the coordinator', () => {
     const checked = await signupOf(shiftId, people[0]!.id);
     expect(checked).toMatchObject({ minutes: 180, hoursStatus: 'recorded' });
     expect(checked.checkedInAt).not.toBeNull();
+    // Checked in, the volunteer can no longer withdraw.
+    expect((await volunteer.post(`/en/volunteer/signups/${ids[0]}/cancel`, {})).statusCode).toBe(303);
+    expect(await statusOf(ids[0]!)).toBe('accepted');
 
+    // Hours are confirmed once the shift has started.
+    const early = await coordinator.get(`/en/volunteering/manage/shifts/${shiftId}`);
+    expect(early.body).not.toContain('name="confirm"');
+    t.ctx.clock.setOffset!(HOUR);
     await coordinator.get(`/en/volunteering/manage/shifts/${shiftId}`);
     const hours = new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(coordinator.lastResponse!.body)![1]! });
     hours.append('confirm', ids[0]!);
     hours.append('confirm', ids[1]!);
-    hours.set(`hours.${ids[0]}`, '3');
+    hours.set(`hours.${ids[0]}`, '');
     hours.set(`hours.${ids[1]}`, '2,5');
     const confirmed = await t.app.inject({
       method: 'POST',
@@ -189,6 +198,12 @@ describe('the coordinator', () => {
     );
     const resolved = audit.find((a) => a.action === 'volunteer.hours-dispute-resolve')!;
     expect(resolved.changes).toMatchObject({ before: 150, claimed: 240, decided: 210, note: 'The bags were packed by 16:30' });
+    // One dispute per shift: the decision settles it.
+    await second.get(`/en/volunteer/signups/${ids[1]}/hours`);
+    const again = await second.post(`/en/volunteer/signups/${ids[1]}/hours`, { hours: '5', reason: 'Still not right' });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('already disputed these hours once');
+    expect(await signupOf(shiftId, people[1]!.id)).toMatchObject({ hoursStatus: 'confirmed', minutes: 210 });
   });
 
   it('invites a volunteer who opted in; the volunteer accepts and is on the shift', async () => {
@@ -274,5 +289,72 @@ describe('reminders', () => {
     const toSoon = await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, soon.email));
     expect(toSoon.filter((m) => m.subject.startsWith('Tomorrow'))).toHaveLength(1);
     expect(await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, later.email))).toHaveLength(0);
+  });
+});
+
+describe('what the coordinator may not do or see', () => {
+  it('does not show an invited volunteer’s age or contacts, nor offer children to invite', async () => {
+    const { host, coordinatorId } = await makeHost(t.ctx, { regionCode: 'KZ-59' });
+    const { shifts } = await makeOpportunity(t.ctx, host.id, { regionCode: 'KZ-59', minAge: 6 });
+    const year = t.ctx.clock.now().getUTCFullYear();
+    const child = await makeVolunteer(t.ctx, { regionCode: 'KZ-59', openToInvitations: true, consent: true, birthDate: `${year - 13}-01-01`, name: 'Child Candidate' });
+    const adult = await makeVolunteer(t.ctx, { regionCode: 'KZ-59', openToInvitations: true, name: 'Adult Candidate' });
+    const coordinator = await clientOf(t, coordinatorId);
+    const roster = await coordinator.get(`/en/volunteering/manage/shifts/${shifts[0]!.id}`);
+    expect(roster.body).toContain('Adult Candidate');
+    expect(roster.body).not.toContain('Child Candidate');
+    await coordinator.post(`/en/volunteering/manage/shifts/${shifts[0]!.id}/invite`, { volunteer: adult.id });
+    const after = await coordinator.get(`/en/volunteering/manage/shifts/${shifts[0]!.id}`);
+    expect(after.body).toContain('Adult Candidate');
+    expect(after.body).not.toContain(adult.email);
+    // Inviting the child anyway (a forged form) is refused without saying why.
+    await coordinator.post(`/en/volunteering/manage/shifts/${shifts[0]!.id}/invite`, { volunteer: child.id });
+    expect(await flashAfter(coordinator)).toContain('cannot take this shift (the age rules, or another commitment');
+  });
+
+  it('answers ids that are not ids with a 4xx, never a 500', async () => {
+    const { host, coordinatorId } = await makeHost(t.ctx);
+    const { shifts } = await makeOpportunity(t.ctx, host.id);
+    const coordinator = await clientOf(t, coordinatorId);
+    await coordinator.get(`/en/volunteering/manage/shifts/${shifts[0]!.id}`);
+    expect((await coordinator.post(`/en/volunteering/manage/shifts/${shifts[0]!.id}/decide`, { decision: 'accept', signup: 'not-an-id' })).statusCode).toBe(303);
+    expect((await coordinator.post(`/en/volunteering/manage/shifts/${shifts[0]!.id}/hours`, { confirm: 'not-an-id' })).statusCode).toBe(303);
+    expect((await coordinator.post('/en/volunteering/manage/opportunities/nope/close', {})).statusCode).toBe(404);
+    expect((await coordinator.post('/en/volunteering/manage/opportunities/00000000-0000-4000-8000-000000000000/close', {})).statusCode).toBe(404);
+  });
+});
+
+describe('the volunteer’s record stays true', () => {
+  it('keeps the date of birth once the volunteer has signed up for a shift', async () => {
+    const { host } = await makeHost(t.ctx);
+    const { shifts } = await makeOpportunity(t.ctx, host.id);
+    const person = await makeVolunteer(t.ctx, { birthDate: '2000-02-02' });
+    await signUp(t.ctx, await actorOf(t.ctx, person.id), shifts[0]!.id);
+    const client = await clientOf(t, person.id);
+    await client.get('/en/volunteer/profile');
+    const res = await client.post('/en/volunteer/profile', { birthDate: '1990-02-02', regionCode: 'KZ-75', city: 'Алматы' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('cannot be changed once you have signed up');
+    expect((await t.ctx.db.select().from(volunteerProfiles).where(eq(volunteerProfiles.userId, person.id)))[0]!.birthDate).toBe('2000-02-02');
+  });
+
+  it('moves up from the waiting list only someone who is free at that time', async () => {
+    const { host } = await makeHost(t.ctx);
+    const a = await makeOpportunity(t.ctx, host.id, { shifts: [{ inHours: 100, capacity: 1 }] });
+    const b = await makeOpportunity(t.ctx, host.id, { shifts: [{ inHours: 101, capacity: 5 }] });
+    const holder = await makeVolunteer(t.ctx);
+    const busy = await makeVolunteer(t.ctx);
+    const free = await makeVolunteer(t.ctx);
+    await signUp(t.ctx, await actorOf(t.ctx, holder.id), a.shifts[0]!.id);
+    await signUp(t.ctx, await actorOf(t.ctx, busy.id), a.shifts[0]!.id);
+    await signUp(t.ctx, await actorOf(t.ctx, free.id), a.shifts[0]!.id);
+    // Waiting for A, the busy one takes B, which overlaps it.
+    expect(await signUp(t.ctx, await actorOf(t.ctx, busy.id), b.shifts[0]!.id)).toMatchObject({ ok: true, status: 'pending' });
+    const held = await signupOf(a.shifts[0]!.id, holder.id);
+    const client = await clientOf(t, holder.id);
+    await client.get('/en/volunteer');
+    await client.post(`/en/volunteer/signups/${held.id}/cancel`, {});
+    expect((await signupOf(a.shifts[0]!.id, busy.id)).status).toBe('waitlisted');
+    expect((await signupOf(a.shifts[0]!.id, free.id)).status).toBe('pending');
   });
 });

@@ -1,54 +1,17 @@
-import { TIME_ZONE } from '../../core/format/intl.ts';
+import { almaty, almatyDay, mix, pickOf, shiftDay, unit } from '../../core/demo/determinism.ts';
 import type { Area } from '../organisations/index.ts';
 import type { CompetitionInput, LotInput } from './announce-competition.ts';
 import type { ApplicationContent, BudgetLine, LotIndicator, PlanItem, TeamMember } from './schema.ts';
 
+export { almaty, almatyDay, mix, pickOf, shiftDay, unit };
+
 /*
- * Building blocks of the demo competitions: a deterministic hash instead of Math.random, local
- * dates in Asia/Almaty, the usual indicators of a lot, and application texts in Kazakh and Russian
+ * Building blocks of the demo competitions (the deterministic hash and Almaty dates come from
+ * core/demo/determinism.ts): the usual indicators of a lot, and application texts in Kazakh and Russian
  * made from a lot, an organisation and an amount.
  */
 
-/** FNV-1a over the parts: the same parts always give the same number. */
-export function mix(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  for (const ch of parts.join('|')) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** A number in [0, 1) from the parts. */
-export const unit = (...parts: (string | number)[]) => mix(...parts) / 4294967296;
-export const pickOf = <T>(list: readonly T[], ...parts: (string | number)[]): T => list[mix(...parts) % list.length]!;
-
 // ---------------------------------------------------------------- time, in Kazakhstan
-
-function offsetMs(instant: number): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return local - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant of a local date and time in Asia/Almaty (UTC+6 until 2024, UTC+5 since). */
-export function almaty(date: string, time = '10:00'): Date {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  return new Date(guess - offsetMs(guess));
-}
-
-/** The local date, YYYY-MM-DD, of an instant in Asia/Almaty. */
-export const almatyDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-
-export function shiftDay(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** `n` spread out evenly (and a little unevenly, by `key`) between two dates. */
 export function spread(from: string, to: string, n: number, key: string): { from: string; to: string }[] {

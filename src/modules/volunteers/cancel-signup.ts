@@ -15,7 +15,7 @@ export async function cancelSignup(ctx: AppContext, actor: Actor, signupId: stri
     const { signup, shift } = record;
     if (signup.status === 'cancelled') return { ok: true };
     if (signup.status === 'declined') return { ok: false, key: 'volunteers.error.not-cancellable' };
-    if (shift.startsAt <= ctx.clock.now()) return { ok: false, key: 'volunteers.error.shift-over' };
+    if (shift.startsAt <= ctx.clock.now() || signup.checkedInAt) return { ok: false, key: 'volunteers.error.shift-over' };
     await tx.update(signups).set({ status: 'cancelled', checkInCode: null }).where(eq(signups.id, signupId));
     const movedUp = await moveWaitingListUp(ctx, tx, record);
     await recordAudit(tx, { actorId: actor.userId, action: 'volunteer.cancel', entityType: 'volunteer_shift', entityId: shift.id, changes: { signupId, was: signup.status, movedUp } });

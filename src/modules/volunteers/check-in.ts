@@ -4,6 +4,7 @@ import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Executor } from '../../core/db/client.ts';
 import { AppError } from '../../core/errors/app-error.ts';
 import type { AppContext } from '../../core/module.ts';
+import { plannedMinutes } from './confirm-hours.ts';
 import { loadSignup, type SignupRecord } from './records.ts';
 import { signups } from './schema.ts';
 
@@ -31,7 +32,7 @@ export async function checkIn(ctx: AppContext, actor: Actor, code: string): Prom
     if (signup.checkedInAt) return { ok: true, record };
     const now = ctx.clock.now();
     if (now.getTime() < shift.startsAt.getTime() - HOUR || now > shift.endsAt) return { ok: false, key: 'volunteers.error.check-in-window' };
-    const minutes = Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000);
+    const minutes = plannedMinutes(shift);
     await tx.update(signups).set({ checkedInAt: now, checkedInBy: actor.userId, minutes, hoursStatus: 'recorded' }).where(eq(signups.id, signup.id));
     await recordAudit(tx, { actorId: actor.userId, action: 'volunteer.check-in', entityType: 'volunteer_shift', entityId: shift.id, changes: { signupId: signup.id, minutes } });
     return { ok: true, record };

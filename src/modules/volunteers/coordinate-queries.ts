@@ -4,7 +4,7 @@ import { users } from '../../core/auth/schema.ts';
 import type { Db } from '../../core/db/client.ts';
 import { localDateTimeValue } from '../../core/format/local-time.ts';
 import { organisations } from '../organisations/index.ts';
-import { ageRefusal } from './eligibility.ts';
+import { ageOn, ageRefusal } from './eligibility.ts';
 import { hostNameColumns } from './names.ts';
 import type { ShiftRecord } from './records.ts';
 import { opportunities, shifts, signups, volunteerCoordinators, volunteerOrganisations, volunteerProfiles } from './schema.ts';
@@ -83,6 +83,7 @@ export async function roster(db: Db, shiftId: string) {
       name: users.name,
       email: users.email,
       phone: volunteerProfiles.phone,
+      contactChannels: volunteerProfiles.contactChannels,
       birthDate: volunteerProfiles.birthDate,
       status: signups.status,
       queuedAt: signups.queuedAt,
@@ -101,8 +102,9 @@ export async function roster(db: Db, shiftId: string) {
 export type RosterRow = Awaited<ReturnType<typeof roster>>[number];
 
 /**
- * Volunteers who opted in to invitations and fit the shift: in its region (any region when it is
- * online), allowed by the age rules on its day, not already on it; those with its skills first.
+ * Volunteers who opted in to invitations and fit the shift: adults on its day (children are never
+ * offered to a stranger, and nobody's exact age can be read off the list), in its region (any
+ * region when it is online), allowed by the age rules, not already on it; those with its skills first.
  */
 export async function candidatesFor(db: Db, record: ShiftRecord, limit = 15) {
   const { opportunity, shift } = record;
@@ -122,6 +124,10 @@ export async function candidatesFor(db: Db, record: ShiftRecord, limit = 15) {
     .orderBy(sql`cardinality(array(select unnest(${volunteerProfiles.skills}) intersect select unnest(${opportunities.skills}) from ${opportunities} where ${opportunities.id} = ${opportunity.id})) desc`, asc(users.name))
     .limit(limit * 4);
   const day = localDateTimeValue(shift.startsAt).slice(0, 10);
-  return rows.filter((r) => ageRefusal({ birthDate: r.birthDate, consentOnRecord: r.consentAt !== null }, opportunity, day) === null).slice(0, limit);
+  const fits = (r: (typeof rows)[number]) => ageOn(r.birthDate, day) >= 18 && ageRefusal({ birthDate: r.birthDate, consentOnRecord: r.consentAt !== null }, opportunity, day) === null;
+  return rows
+    .filter(fits)
+    .slice(0, limit)
+    .map(({ userId, name, city, skills }) => ({ userId, name, city, skills }));
 }
 export type Candidate = Awaited<ReturnType<typeof candidatesFor>>[number];

@@ -21,7 +21,10 @@ import { OpportunityFormPage } from './views/coordinate-opportunity-form.tsx';
 import { RosterPage } from './views/coordinate-roster.tsx';
 
 type Params<P extends string> = { Params: Record<P, string> };
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+/** The ids a bulk form sent (one checkbox or many); anything that is not an id is dropped. */
+const ids = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]).filter(isUuid);
+/** Rate limits of the writes that mail people or create things. */
+const writeLimit = { rateLimit: { max: 60, timeWindow: '1 hour' } };
 
 /**
  * The coordinator's desk: volunteer organisations (a registered one enabled by its admin, or an
@@ -44,7 +47,7 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
 
   app.get('/volunteering/manage', { preHandler: requireSignIn }, (req, reply) => homePage(req, reply));
 
-  app.post('/volunteering/manage/groups', { preHandler: requireSignIn }, async (req, reply) => {
+  app.post('/volunteering/manage/groups', { preHandler: requireSignIn, config: writeLimit }, async (req, reply) => {
     const parsed = parseForm(GroupInput, (req.body ?? {}) as FormValues);
     if (!parsed.ok) return homePage(req, reply, { group: parsed.form }, 422);
     const { id } = await startGroup(ctx, req.actor, parsed.data);
@@ -66,7 +69,7 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
 
   app.get<Params<'hostId'>>('/volunteering/manage/:hostId', { preHandler: requireSignIn }, (req, reply) => hostPage(req, reply));
 
-  app.post<Params<'hostId'>>('/volunteering/manage/:hostId/coordinators', { preHandler: requireSignIn }, async (req, reply) => {
+  app.post<Params<'hostId'>>('/volunteering/manage/:hostId/coordinators', { preHandler: requireSignIn, config: writeLimit }, async (req, reply) => {
     ctx.policy.authorize(req.actor, 'volunteer-organisation.coordinate', await hostRef(ctx.db, req.params.hostId));
     const parsed = parseForm(CoordinatorInput, (req.body ?? {}) as FormValues);
     if (!parsed.ok) return hostPage(req, reply, parsed.form, 422);
@@ -128,20 +131,25 @@ export const coordinateRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
     const body = (req.body ?? {}) as FormValues;
     const decision = body.decision === 'accept' || body.decision === 'decline' ? body.decision : null;
     if (!decision) throw new AppError('BAD_REQUEST');
-    const { decided } = await decideSignups(ctx, req.actor, req.params.shiftId, list(body.signup), decision);
+    const { decided } = await decideSignups(ctx, req.actor, req.params.shiftId, ids(body.signup), decision);
     return reply.flashNext({ kind: decided ? 'success' : 'info', key: `volunteers.roster.${decision}-done`, params: { count: decided } }).redirect(rosterPath(req), 303);
   });
 
   app.post<Params<'shiftId'>>('/volunteering/manage/shifts/:shiftId/hours', { preHandler: requireSignIn }, async (req, reply) => {
     const body = (req.body ?? {}) as FormValues;
-    const entries = list(body.confirm).map((signupId) => ({ signupId, minutes: Math.round(Number(String(body[`hours.${signupId}`] ?? '').replace(',', '.')) * 60) }));
-    if (entries.some((e) => !Number.isFinite(e.minutes) || e.minutes < 0 || e.minutes > 24 * 60))
+    // An empty box keeps the recorded hours (or the shift's length).
+    const minutesOf = (raw: unknown) => (String(raw ?? '').trim() === '' ? null : Math.round(Number(String(raw).replace(',', '.')) * 60));
+    const entries = ids(body.confirm).map((signupId) => ({ signupId, minutes: minutesOf(body[`hours.${signupId}`]) }));
+    if (entries.some((e) => e.minutes !== null && (!Number.isFinite(e.minutes) || e.minutes < 0 || e.minutes > 24 * 60)))
       return reply.flashNext({ kind: 'error', key: 'volunteers.desk.error.hours' }).redirect(rosterPath(req), 303);
-    const { confirmed } = await confirmHours(ctx, req.actor, req.params.shiftId, entries);
-    return reply.flashNext({ kind: confirmed ? 'success' : 'info', key: 'volunteers.roster.hours-done', params: { count: confirmed } }).redirect(rosterPath(req), 303);
+    const result = await confirmHours(ctx, req.actor, req.params.shiftId, entries);
+    if (!result.ok) return reply.flashNext({ kind: 'error', key: result.key }).redirect(rosterPath(req), 303);
+    return reply
+      .flashNext({ kind: result.confirmed ? 'success' : 'info', key: 'volunteers.roster.hours-done', params: { count: result.confirmed } })
+      .redirect(rosterPath(req), 303);
   });
 
-  app.post<Params<'shiftId'>>('/volunteering/manage/shifts/:shiftId/invite', { preHandler: requireSignIn }, async (req, reply) => {
+  app.post<Params<'shiftId'>>('/volunteering/manage/shifts/:shiftId/invite', { preHandler: requireSignIn, config: writeLimit }, async (req, reply) => {
     ctx.policy.authorize(req.actor, 'volunteer-organisation.coordinate', (await loadShift(ctx.db, req.params.shiftId)).host);
     const volunteerId = String(((req.body ?? {}) as FormValues).volunteer ?? '');
     if (!isUuid(volunteerId)) throw new AppError('BAD_REQUEST');

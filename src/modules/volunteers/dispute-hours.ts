@@ -13,6 +13,8 @@ export async function disputeHours(ctx: AppContext, actor: Actor, signupId: stri
     ctx.policy.authorize(actor, 'signup.own', record.ref);
     const { signup } = record;
     if (signup.hoursStatus === null) return { ok: false, key: 'volunteers.error.hours-not-recorded' };
+    // One dispute per shift: the coordinator's decision settles it.
+    if (signup.disputeReason !== null) return { ok: false, key: 'volunteers.error.already-disputed' };
     const minutes = Math.min(MAX_SHIFT_MINUTES, Math.max(0, claim.minutes));
     await tx.update(signups).set({ hoursStatus: 'disputed', disputedMinutes: minutes, disputeReason: claim.reason }).where(eq(signups.id, signupId));
     await recordAudit(tx, {

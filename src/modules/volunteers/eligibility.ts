@@ -2,9 +2,6 @@ import type { Risk } from './schema.ts';
 
 export type Refusal = { key: string; params?: Record<string, string | number> };
 
-/** The refusals that come from the volunteer's age. */
-export const AGE_REFUSALS: ReadonlySet<string> = new Set(['volunteers.error.age-risk', 'volunteers.error.age-minimum', 'volunteers.error.age-consent']);
-
 /** Full years of age on a day, both given as `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

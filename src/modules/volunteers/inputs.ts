@@ -73,11 +73,6 @@ export const OpportunityInput = z
     skills: many(SKILLS),
     minAge: z.coerce.number('volunteers.manage.error.min-age').int('volunteers.manage.error.min-age').min(6, 'volunteers.manage.error.min-age').max(99, 'volunteers.manage.error.min-age'),
     risk: z.enum(RISKS, 'volunteers.manage.error.risk'),
-    campaignId: z
-      .string()
-      .optional()
-      .transform((v) => v || null)
-      .pipe(z.uuid('volunteers.manage.error.campaign').nullable()),
   })
   .refine((o) => o.online || o.address !== null, { path: ['address'], message: 'volunteers.manage.error.address-needed' })
   .refine((o) => o.risk === 'none' || o.minAge >= 18, { path: ['minAge'], message: 'volunteers.manage.error.risk-age' });

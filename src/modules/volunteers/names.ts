@@ -13,7 +13,7 @@ export const hostNameColumns = {
   informal: sql<boolean>`${volunteerOrganisations.organisationId} is null`,
 };
 
-/** Texts kept in Kazakh and Russian: the page's language, and Russian for English readers. */
-export const inLang = (lang: Lang, kk: string, ru: string) => (lang === 'kk' ? kk : ru);
-/** The `lang` attribute of such a text on a page in `lang`. */
-export const textLang = (lang: Lang) => (lang === 'kk' ? 'kk' : 'ru');
+/** Texts written in Kazakh and Russian: the reader's one, and Russian for English readers. */
+export const localised = (kk: string, ru: string, lang: Lang) => (lang === 'kk' ? kk : ru);
+/** The `lang` attribute of such a text when it is not in the page's language. */
+export const textLang = (lang: Lang) => (lang === 'en' ? 'ru' : undefined);

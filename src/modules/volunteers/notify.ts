@@ -5,10 +5,8 @@ import { formatters } from '../../core/format/intl.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import { enqueueMail } from '../../core/mail/outbox.ts';
 import type { AppContext } from '../../core/module.ts';
+import { localised } from './names.ts';
 import type { OpportunityRow, ShiftRow } from './records.ts';
-
-/** An opportunity's title in a language; English readers get the Russian title. */
-export const opportunityTitle = (o: Pick<OpportunityRow, 'titleKk' | 'titleRu'>, lang: Lang) => (lang === 'kk' ? o.titleKk : o.titleRu);
 
 /** Writes to the outbox, in the deciding transaction, a letter about a shift to a volunteer, in their language. */
 export async function mailVolunteer(
@@ -23,7 +21,7 @@ export async function mailVolunteer(
   const lang = user.locale as Lang;
   const t = ctx.messages.translator(lang);
   const params = {
-    title: opportunityTitle(about.opportunity, lang),
+    title: localised(about.opportunity.titleKk, about.opportunity.titleRu, lang),
     when: formatters(lang).dateTime(about.shift.startsAt),
     url: `${ctx.config.publicUrl}/${lang}/volunteer`,
   };

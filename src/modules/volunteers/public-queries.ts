@@ -213,7 +213,7 @@ async function liveTotals(db: Executor, where: SQL, by: SQL = sql`null`): Promis
     sql`select ${by}::text as key,
                count(distinct ${signups.volunteerId}) filter (where ${signups.status} = 'accepted') as volunteers,
                count(distinct ${opportunities.id}) as events,
-               coalesce(sum(${signups.minutes}) filter (where ${signups.hoursStatus} = 'confirmed'), 0) as minutes
+               coalesce(sum(${signups.minutes}) filter (where ${signups.status} = 'accepted' and ${signups.hoursStatus} = 'confirmed'), 0) as minutes
         from ${opportunities}
         left join ${shifts} on ${shifts.opportunityId} = ${opportunities.id}
         left join ${signups} on ${signups.shiftId} = ${shifts.id}
@@ -309,6 +309,6 @@ export async function publicVolunteer(db: Executor, userId: string): Promise<Pub
   const [hours] = await db
     .select({ minutes: sql<number>`coalesce(sum(${signups.minutes}), 0)`.mapWith(Number) })
     .from(signups)
-    .where(and(eq(signups.volunteerId, userId), eq(signups.hoursStatus, 'confirmed')));
+    .where(and(eq(signups.volunteerId, userId), eq(signups.status, 'accepted'), eq(signups.hoursStatus, 'confirmed')));
   return { ...row, confirmedMinutes: hours?.minutes ?? 0 };
 }

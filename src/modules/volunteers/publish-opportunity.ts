@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
+import { isUuid } from '../../core/db/uuid.ts';
+import { notFound } from '../../core/errors/app-error.ts';
 import type { FieldError, FormValues } from '../../core/http/forms.ts';
 import { parseLocalDateTime } from '../../core/format/local-time.ts';
 import type { AppContext } from '../../core/module.ts';
@@ -39,7 +41,7 @@ export async function publishOpportunity(ctx: AppContext, actor: Actor, hostId: 
     ctx.policy.authorize(actor, 'volunteer-organisation.coordinate', host);
     const [row] = await tx
       .insert(opportunities)
-      .values({ ...values, address: values.address, volunteerOrganisationId: hostId, createdBy: actor.userId, createdAt: ctx.clock.now() })
+      .values({ ...values, volunteerOrganisationId: hostId, createdBy: actor.userId, createdAt: ctx.clock.now() })
       .returning({ id: opportunities.id });
     await tx.insert(shifts).values(shiftRows.map((s) => ({ ...s, opportunityId: row!.id })));
     await recordAudit(tx, { actorId: actor.userId, action: 'opportunity.publish', entityType: 'volunteer_opportunity', entityId: row!.id, changes: { shifts: shiftRows.length } });
@@ -50,8 +52,9 @@ export async function publishOpportunity(ctx: AppContext, actor: Actor, hostId: 
 /** A coordinator closes an opportunity: it leaves the public list and takes no more sign-ups; what was agreed stands. */
 export async function closeOpportunity(ctx: AppContext, actor: Actor, opportunityId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    if (!isUuid(opportunityId)) throw notFound();
     const [row] = await tx.select().from(opportunities).where(eq(opportunities.id, opportunityId)).for('update');
-    if (!row) return;
+    if (!row) throw notFound();
     ctx.policy.authorize(actor, 'volunteer-organisation.coordinate', await hostRef(tx, row.volunteerOrganisationId));
     if (row.closedAt) return;
     await tx.update(opportunities).set({ closedAt: ctx.clock.now() }).where(eq(opportunities.id, opportunityId));

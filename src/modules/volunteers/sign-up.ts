@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../core/auth/actor.ts';
 import { recordAudit } from '../../core/audit/audit-log.ts';
 import type { Executor } from '../../core/db/client.ts';
@@ -52,7 +52,7 @@ export async function signUp(ctx: AppContext, actor: Actor, shiftId: string): Pr
     const [existing] = await tx.select().from(signups).where(and(eq(signups.shiftId, shiftId), eq(signups.volunteerId, volunteerId))).for('update');
     if (existing && existing.status !== 'cancelled') {
       if (existing.status === 'invited') return answerInvitation(ctx, tx, actor, record, existing.id, true);
-      return { ok: false, refusal: { key: 'volunteers.error.already-signed-up' } };
+      return { ok: false, refusal: { key: existing.status === 'declined' ? 'volunteers.error.already-declined' : 'volunteers.error.already-signed-up' } };
     }
     const refusal = await refusalFor(ctx, tx, volunteerId, record);
     if (refusal) return { ok: false, refusal };
@@ -85,7 +85,7 @@ export async function answerInvitation(ctx: AppContext, tx: Executor, actor: Act
   const status: SignupStatus = free ? 'accepted' : 'waitlisted';
   await tx
     .update(signups)
-    .set(free ? { status, queuedAt: now, decidedAt: now, checkInCode: newCheckInCode() } : { status, queuedAt: now })
+    .set(free ? { status, queuedAt: now, decidedBy: sql`${signups.invitedBy}`, decidedAt: now, checkInCode: newCheckInCode() } : { status, queuedAt: now })
     .where(eq(signups.id, signupId));
   await recordAudit(tx, { actorId: volunteerId, action: 'volunteer.invitation-accepted', entityType: 'volunteer_shift', entityId: record.shift.id, changes: { signupId, status } });
   return { ok: true, signupId, status };

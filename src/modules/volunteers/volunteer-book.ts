@@ -28,7 +28,7 @@ export type VolunteerBook = {
   shifts: BookShift[];
 };
 
-/** A volunteer's confirmed hours (only `hours_status = 'confirmed'` counts), with their totals. */
+/** A volunteer's confirmed hours (only an accepted sign-up's `hours_status = 'confirmed'` counts), with their totals. */
 export async function volunteerBook(db: Executor, volunteerId: string): Promise<VolunteerBook> {
   const rows = await db
     .select({
@@ -50,7 +50,7 @@ export async function volunteerBook(db: Executor, volunteerId: string): Promise<
     .innerJoin(opportunities, eq(opportunities.id, shifts.opportunityId))
     .innerJoin(volunteerOrganisations, eq(volunteerOrganisations.id, opportunities.volunteerOrganisationId))
     .leftJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
-    .where(and(eq(signups.volunteerId, volunteerId), eq(signups.hoursStatus, 'confirmed'), isNotNull(signups.minutes)))
+    .where(and(eq(signups.volunteerId, volunteerId), eq(signups.status, 'accepted'), eq(signups.hoursStatus, 'confirmed'), isNotNull(signups.minutes)))
     .orderBy(asc(shifts.startsAt));
 
   const list: BookShift[] = rows.map((r) => ({

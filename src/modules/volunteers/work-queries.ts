@@ -83,6 +83,3 @@ export async function recommendedFor(db: Db, profile: ProfileRow, now: Date, lim
   return rankOpportunities(profile, candidates, now).slice(0, limit);
 }
 export type Recommendation = Awaited<ReturnType<typeof recommendedFor>>[number];
-
-export const ACTIVE = ['invited', 'pending', 'waitlisted', 'accepted'] as const;
-export const isActive = (status: string) => (ACTIVE as readonly string[]).includes(status);

@@ -33,9 +33,7 @@ export const workRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     const profile = await profileOf(ctx.db, userId);
     const now = ctx.clock.now();
     const [mine, recommended] = await Promise.all([signupsOf(ctx.db, userId), profile ? recommendedFor(ctx.db, profile, now) : []]);
-    return reply
-      .header('cache-control', 'private, no-cache')
-      .page(ctx.messages.format(req.lang, 'volunteers.desk.title'), <DeskPage profile={profile} signups={mine} recommended={recommended} now={now} />);
+    return reply.page(ctx.messages.format(req.lang, 'volunteers.desk.title'), <DeskPage profile={profile} signups={mine} recommended={recommended} now={now} />);
   });
 
   const profilePage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, consentForm: FormState, status = 200) => {
@@ -51,11 +49,12 @@ export const workRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   app.post('/volunteer/profile', { preHandler: requireSignIn }, async (req, reply) => {
     const parsed = parseForm(ProfileInput, (req.body ?? {}) as FormValues);
     if (!parsed.ok) return profilePage(req, reply, parsed.form, emptyForm(), 422);
-    await saveProfile(ctx, req.actor, parsed.data);
+    const saved = await saveProfile(ctx, req.actor, parsed.data);
+    if (!saved.ok) return profilePage(req, reply, formError(req.body as FormValues, 'birthDate', saved.key), emptyForm(), 422);
     return reply.flashNext({ kind: 'success', key: 'volunteers.profile.saved' }).redirect(desk(req), 303);
   });
 
-  app.post('/volunteer/profile/consent', { preHandler: requireSignIn }, async (req, reply) => {
+  app.post('/volunteer/profile/consent', { preHandler: requireSignIn, config: { rateLimit: { max: 20, timeWindow: '1 hour' } } }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
     let file: { bytes: Buffer; name: string } | undefined;
     let parentName = '';
@@ -116,7 +115,7 @@ export const workRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     if (!signup) throw notFound();
     const url = signup.checkInCode ? `${ctx.config.publicUrl}/${req.lang}/volunteering/check-in/${signup.checkInCode}` : null;
     const qr = url ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 288 }) : null;
-    return reply.header('cache-control', 'private, no-cache').page(ctx.messages.format(req.lang, 'volunteers.checkin.title'), <CheckInCodePage signup={signup} qr={qr} />);
+    return reply.page(ctx.messages.format(req.lang, 'volunteers.checkin.title'), <CheckInCodePage signup={signup} qr={qr} />);
   });
 
   const hoursPage = async (req: FastifyRequest<Params<'id'>>, reply: FastifyReply, form: FormState, status = 200) => {

@@ -1,44 +1,9 @@
 import { findRegion, REGIONS } from '../../../core/geo/regions.ts';
+import { GAP, HEIGHT, TILE_H, TILE_W, TILES, WIDTH } from '../../../core/geo/tiles.ts';
 import { type Lang, LOCALE_TAGS } from '../../../core/i18n/langs.ts';
 import { usePage } from '../../../core/views/page-context.ts';
-import { NATIONAL_REGION } from '../../competitions/index.ts';
 import type { FacetCount } from '../portal-queries.ts';
 import { placeName } from './portal-parts.tsx';
-
-/**
- * Kazakhstan's regions as a tile grid: every region and city the same square, placed roughly
- * where it lies (column west → east, row north → south), so that small regions count as much as
- * large ones. The last tile, apart, is the projects of the whole country.
- */
-const TILES: readonly [code: string, col: number, row: number][] = [
-  ['KZ-27', 0, 0],
-  ['KZ-15', 1, 0],
-  ['KZ-39', 2, 0],
-  ['KZ-59', 3, 0],
-  ['KZ-55', 4, 0],
-  ['KZ-63', 5, 0],
-  ['KZ-23', 0, 1],
-  ['KZ-62', 1, 1],
-  ['KZ-11', 2, 1],
-  ['KZ-71', 3, 1],
-  ['KZ-10', 4, 1],
-  ['KZ-47', 0, 2],
-  ['KZ-43', 1, 2],
-  ['KZ-35', 2, 2],
-  ['KZ-33', 3, 2],
-  ['KZ-61', 1, 3],
-  ['KZ-31', 2, 3],
-  ['KZ-19', 3, 3],
-  ['KZ-75', 4, 3],
-  ['KZ-79', 1, 4],
-  [NATIONAL_REGION, 5, 4],
-];
-
-const TILE_W = 112;
-const TILE_H = 66;
-const GAP = 6;
-const WIDTH = 6 * (TILE_W + GAP);
-const HEIGHT = 5 * (TILE_H + GAP);
 
 /**
  * Five shades of the brand's blue, light to dark; the two darkest carry white text, the others

@@ -1,7 +1,7 @@
 import { Form } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import type { RosterRow } from '../coordinate-queries.ts';
-import { inLang, textLang } from '../names.ts';
+import { localised, textLang } from '../names.ts';
 import type { SignupRecord } from '../records.ts';
 
 /** What the coordinator sees after scanning a volunteer's QR: who, which shift, and one button. */
@@ -15,7 +15,7 @@ export function CheckInPage({ record, person, code, now }: { record: SignupRecor
         <dt>{t('volunteers.roster.volunteer')}</dt>
         <dd>{person.name}</dd>
         <dt>{t('volunteers.desk.opportunity')}</dt>
-        <dd lang={lang === 'en' ? textLang(lang) : undefined}>{inLang(lang, opportunity.titleKk, opportunity.titleRu)}</dd>
+        <dd lang={textLang(lang)}>{localised(opportunity.titleKk, opportunity.titleRu, lang)}</dd>
         <dt>{t('volunteers.desk.when')}</dt>
         <dd>
           {f.dateTime(shift.startsAt)} – {f.dateTime(shift.endsAt)}

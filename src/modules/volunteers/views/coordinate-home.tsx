@@ -3,7 +3,7 @@ import type { FormState } from '../../../core/http/forms.ts';
 import { ErrorSummary, Field, Form, FormSelect, Submit, TextareaField } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import type { HostDesk, HostItem } from '../coordinate-queries.ts';
-import { inLang } from '../names.ts';
+import { localised } from '../names.ts';
 import { HostName, OpportunityLink } from './work-parts.tsx';
 
 type OrgChoice = { id: string; nameKk: string; nameRu: string };
@@ -37,7 +37,7 @@ export function CoordinateHomePage({ hosts, toEnable, groupForm, enableForm }: {
           <p>{t('volunteers.manage.enable-explain')}</p>
           <ErrorSummary form={enableForm} />
           <Form action={href('/volunteering/manage/organisations')} label={t('volunteers.manage.enable')}>
-            <FormSelect form={enableForm} name="organisationId" label={t('volunteers.manage.organisation')} choices={toEnable.map((o) => ({ value: o.id, label: inLang(lang, o.nameKk, o.nameRu) }))} required />
+            <FormSelect form={enableForm} name="organisationId" label={t('volunteers.manage.organisation')} choices={toEnable.map((o) => ({ value: o.id, label: localised(o.nameKk, o.nameRu, lang) }))} required />
             <Field form={enableForm} name="city" label={t('volunteers.profile.city')} required />
             <Submit>{t('volunteers.manage.enable-submit')}</Submit>
           </Form>

@@ -3,11 +3,15 @@ import { Form } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import type { Candidate, RosterRow } from '../coordinate-queries.ts';
 import { ageOn } from '../eligibility.ts';
-import { inLang, textLang } from '../names.ts';
+import { localised, textLang } from '../names.ts';
 import type { ShiftRecord } from '../records.ts';
 import { hoursOf } from './work-parts.tsx';
 
 type RosterProps = { record: ShiftRecord; roster: RosterRow[]; candidates: Candidate[]; now: Date };
+
+/** The e-mail, and the phone only if the volunteer said they may be reached by it. */
+const contactOf = (r: RosterRow) =>
+  r.phone && r.contactChannels?.some((c) => c !== 'email') ? `${r.email}, ${r.phone}` : r.email;
 
 function Queue({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
   const { t, f, href } = usePage();
@@ -43,11 +47,9 @@ function Queue({ record, rows }: { record: ShiftRecord; rows: RosterRow[] }) {
                       ) : null}
                     </td>
                     <td>{r.name}</td>
-                    <td class="num">{r.birthDate ? ageOn(r.birthDate, day) : '—'}</td>
-                    <td>
-                      {r.email}
-                      {r.phone ? `, ${r.phone}` : ''}
-                    </td>
+                    {/* Who has only been invited has not agreed to share anything yet. */}
+                    <td class="num">{r.birthDate && r.status !== 'invited' ? ageOn(r.birthDate, day) : '—'}</td>
+                    <td>{r.status === 'invited' ? '—' : contactOf(r)}</td>
                     <td>{t(`volunteers.signup.${r.status}`)}</td>
                     <td>{f.dateTime(r.queuedAt)}</td>
                   </tr>
@@ -194,14 +196,14 @@ export function RosterPage({ record, roster, candidates, now }: RosterProps) {
     <>
       <h1>{t('volunteers.roster.title')}</h1>
       <p>
-        <a href={href(`/volunteering/opportunities/${opportunity.id}`)} lang={lang === 'en' ? textLang(lang) : undefined}>
-          {inLang(lang, opportunity.titleKk, opportunity.titleRu)}
+        <a href={href(`/volunteering/opportunities/${opportunity.id}`)} lang={textLang(lang)}>
+          {localised(opportunity.titleKk, opportunity.titleRu, lang)}
         </a>{' '}
         — {f.dateTime(shift.startsAt)} – {f.dateTime(shift.endsAt)}
       </p>
       <p>{t('volunteers.roster.places', { taken, capacity: shift.capacity })}</p>
       <Queue record={record} rows={roster} />
-      <Hours record={record} rows={roster} />
+      {shift.startsAt <= now ? <Hours record={record} rows={roster} /> : null}
       <Disputes rows={roster} />
       {shift.startsAt > now ? <Candidates record={record} candidates={candidates} /> : null}
       <p>

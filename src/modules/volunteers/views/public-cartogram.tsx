@@ -1,43 +1,9 @@
 import { findRegion, REGIONS } from '../../../core/geo/regions.ts';
+import { GAP, HEIGHT, TILE_H, TILE_W, TILES, WIDTH } from '../../../core/geo/tiles.ts';
 import type { Lang } from '../../../core/i18n/langs.ts';
 import { usePage } from '../../../core/views/page-context.ts';
-import { NATIONAL, type RegionFigures } from '../public-queries.ts';
+import type { RegionFigures } from '../public-queries.ts';
 import { placeName } from './public-parts.tsx';
-
-/**
- * Kazakhstan's regions as a tile grid (column west → east, row north → south), each region the
- * same square so small ones count as much as large ones; the same layout as the projects
- * portal's funding map. The last tile, apart, is the whole country.
- */
-const TILES: readonly [code: string, col: number, row: number][] = [
-  ['KZ-27', 0, 0],
-  ['KZ-15', 1, 0],
-  ['KZ-39', 2, 0],
-  ['KZ-59', 3, 0],
-  ['KZ-55', 4, 0],
-  ['KZ-63', 5, 0],
-  ['KZ-23', 0, 1],
-  ['KZ-62', 1, 1],
-  ['KZ-11', 2, 1],
-  ['KZ-71', 3, 1],
-  ['KZ-10', 4, 1],
-  ['KZ-47', 0, 2],
-  ['KZ-43', 1, 2],
-  ['KZ-35', 2, 2],
-  ['KZ-33', 3, 2],
-  ['KZ-61', 1, 3],
-  ['KZ-31', 2, 3],
-  ['KZ-19', 3, 3],
-  ['KZ-75', 4, 3],
-  ['KZ-79', 1, 4],
-  [NATIONAL, 5, 4],
-];
-
-const TILE_W = 112;
-const TILE_H = 66;
-const GAP = 6;
-const WIDTH = 6 * (TILE_W + GAP);
-const HEIGHT = 5 * (TILE_H + GAP);
 
 /** Four shades of green by open opportunities; the two darkest carry white text (each pair above 4.5:1). */
 const SHADES = ['#e4f2e8', '#a9d6b6', '#2e8a4f', '#1d5c34'] as const;

@@ -3,12 +3,10 @@ import { findRegion, regionName } from '../../../core/geo/regions.ts';
 import { type Lang, LOCALE_TAGS } from '../../../core/i18n/langs.ts';
 import type { Translate } from '../../../core/i18n/messages.ts';
 import { usePage } from '../../../core/views/page-context.ts';
+import { localised, textLang } from '../names.ts';
 import type { HostRef, LiveTotals, OpportunityItem } from '../public-queries.ts';
 
-/** Texts written in Kazakh and Russian: the reader's one, and Russian for English readers. */
-export const localised = (kk: string, ru: string, lang: Lang) => (lang === 'kk' ? kk : ru);
-/** The language of such a text when it is not the page's. */
-export const textLang = (lang: Lang) => (lang === 'en' ? 'ru' : undefined);
+export { localised, textLang };
 
 /** A text of the platform's users in the reader's language (Russian on an English page, marked so). */
 export function Localised({ kk, ru, as: Tag = 'span', class: className }: { kk: string; ru: string; as?: 'span' | 'h1' | 'p' | 'a'; class?: string }) {

@@ -1,12 +1,12 @@
 import { usePage } from '../../../core/views/page-context.ts';
-import { inLang, textLang } from '../names.ts';
+import { localised, textLang } from '../names.ts';
 
 /** An opportunity's title (kept in kk and ru), linked to its public page, marked with its language. */
 export function OpportunityLink({ id, titleKk, titleRu }: { id: string; titleKk: string; titleRu: string }) {
   const { lang, href } = usePage();
   return (
-    <a href={href(`/volunteering/opportunities/${id}`)} lang={lang === 'en' ? textLang(lang) : undefined}>
-      {inLang(lang, titleKk, titleRu)}
+    <a href={href(`/volunteering/opportunities/${id}`)} lang={textLang(lang)}>
+      {localised(titleKk, titleRu, lang)}
     </a>
   );
 }
@@ -16,7 +16,7 @@ export function HostName({ hostNameKk, hostNameRu, informal }: { hostNameKk: str
   const { lang, t } = usePage();
   return (
     <>
-      <span lang={lang === 'en' ? 'ru' : undefined}>{inLang(lang, hostNameKk, hostNameRu)}</span>
+      <span lang={lang === 'en' ? 'ru' : undefined}>{localised(hostNameKk, hostNameRu, lang)}</span>
       {informal ? <span class="tag"> {t('volunteers.informal-group')}</span> : null}
     </>
   );
