@@ -1,4 +1,4 @@
--- Indexes the benchmark found missing; proposed for a migration (docs/benchmarks.md), not applied
--- by Ortaq. `npm run bench -- --proposed-indexes` creates them after the seed to measure them.
-create index if not exists reports_project on reports (project_id);
-create index if not exists lots_reannounced_from on lots (reannounced_from_id) where reannounced_from_id is not null;
+-- Indexes to try before writing a migration: `npm run bench -- --proposed-indexes` creates them
+-- after the seed and writes the `postgres+indexes` section of docs/benchmarks.md.
+-- None at present: reports_project and lots_reannounced_from (found here), and projects_competition,
+-- are in drizzle/0009_performance_indexes.sql.

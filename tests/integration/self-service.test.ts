@@ -7,6 +7,7 @@ import { seedDemo } from '../../src/core/demo/seed.ts';
 import { mailOutbox } from '../../src/core/mail/schema.ts';
 import { makeBin } from '../../src/modules/organisations/index.ts';
 import { organisationMembers, organisations } from '../../src/modules/organisations/schema.ts';
+import { searchOrganisations } from '../../src/modules/organisations/search.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -61,6 +62,21 @@ describe('registering an organisation', () => {
     expect(profile.body).toContain('Entered in the register');
     const search = await client.get('/en/organisations?q=Zhana+tan');
     expect(search.body).toContain(`/en/organisations/${bin}`);
+  });
+
+  it('counts a new NGO at once on the home page and in the register, whose figures are otherwise kept a while', async () => {
+    const anonymous = new TestClient(t.app);
+    const homeFigure = async () => Number(/<span class="figure-value">([\d,]+)<\/span><span class="figure-label">NGOs in the register/.exec((await anonymous.get('/en/')).body)![1]!.replace(/,/g, ''));
+    const registerTotal = async () => (await anonymous.get('/api/v1/organisations')).json().total as number;
+    // With only a region chosen, the regions' counts are those of the whole register.
+    const regionCount = async () => (await searchOrganisations(t.ctx.db, { region: 'KZ-15', page: 1, pageSize: 20 }, 'en')).facets.region.find((c) => c.key === 'KZ-15')?.count ?? 0;
+    const [home, total, inRegion] = [await homeFigure(), await registerTotal(), await regionCount()];
+    // Read twice: the second reading comes from what was kept.
+    expect([await homeFigure(), await registerTotal(), await regionCount()]).toEqual([home, total, inRegion]);
+    const client = await as('second-founder@example.kz');
+    await client.get('/en/organisations/new');
+    expect((await client.post('/en/organisations/new', newOrg(makeBin('2405', 778)))).statusCode).toBe(303);
+    expect([await homeFigure(), await registerTotal(), await regionCount()]).toEqual([home + 1, total + 1, inRegion + 1]);
   });
 
   it('keeps what was typed and explains each error, including a mistyped BIN and a taken one', async () => {

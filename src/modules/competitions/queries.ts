@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../core/auth/schema.ts';
-import { type Executor, queryRows } from '../../core/db/client.ts';
+import { type Db, type Executor, queryRows } from '../../core/db/client.ts';
+import { recent } from '../../core/db/recent.ts';
 import { isUuid } from '../../core/db/uuid.ts';
 import { REGION_CODES } from '../../core/geo/regions.ts';
 import { organisations } from '../organisations/index.ts';
@@ -125,16 +126,51 @@ async function facet(db: Executor, p: CompetitionListParams, now: Date, filter: 
   return rows.map((r) => ({ key: String(r.key), count: r.count }));
 }
 
+type Figures = { total: number } & Record<Filter, FacetCount[]>;
+
+/** Whether the list is narrowed by a filter other than `except`. */
+const narrowed = (p: CompetitionListParams, except?: Filter) => (['instrument', 'status', 'region', 'year'] as const).some((f) => f !== except && p[f] !== undefined);
+
+/**
+ * The number of competitions listed and each filter's choices with their counts. Those that do not
+ * depend on the clock or on another filter (all the competitions, by instrument, region and year)
+ * are the same for every visitor: kept for a short while (`recent`). The phases are counted on
+ * each request, against the server clock.
+ */
+async function figures(db: Db, p: CompetitionListParams, now: Date, withFacets: boolean): Promise<Figures> {
+  let kept: Promise<Omit<Figures, 'status'>> | undefined;
+  const whole = () =>
+    (kept ??= recent(db, 'competitions:list-figures', async () => {
+      const all: CompetitionListParams = { page: 1, pageSize: 1 };
+      const [[counted], instrument, region, year] = await Promise.all([
+        db.select({ n: count() }).from(competitions).where(conditions(all, now)),
+        facet(db, all, now, 'instrument'),
+        facet(db, all, now, 'region'),
+        facet(db, all, now, 'year'),
+      ]);
+      return { total: counted?.n ?? 0, instrument, region, year };
+    }));
+  const fromWhole = (f: Filter) => f !== 'status' && !narrowed(p, f);
+  const [total, ...lists] = await Promise.all([
+    narrowed(p) ? db.select({ n: count() }).from(competitions).where(conditions(p, now)).then(([r]) => r?.n ?? 0) : whole().then((w) => w.total),
+    ...(['instrument', 'status', 'region', 'year'] as const).map((f) =>
+      !withFacets ? Promise.resolve([]) : fromWhole(f) ? whole().then((w) => w[f as Exclude<Filter, 'status'>]) : facet(db, p, now, f),
+    ),
+  ]);
+  const [instrument, status, region, year] = lists as FacetCount[][];
+  return { total, instrument: instrument!, status: status!, region: region!, year: year! };
+}
+
 /**
  * Announced and past competitions, filtered by instrument, phase (read against the server clock
  * `now`), region and year. Competitions taking applications come first, soonest deadline first;
  * then the others, latest deadline first.
  */
-export async function listCompetitions(db: Executor, p: CompetitionListParams, now: Date, options: { facets?: boolean } = {}): Promise<CompetitionList> {
+export async function listCompetitions(db: Db, p: CompetitionListParams, now: Date, options: { facets?: boolean } = {}): Promise<CompetitionList> {
   const where = conditions(p, now);
   const phase = phaseSql(now);
   const accepting = inPhase('accepting', now);
-  const [rows, [total], ...facetLists] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     db
       .select({
         id: competitions.id,
@@ -163,16 +199,15 @@ export async function listCompetitions(db: Executor, p: CompetitionListParams, n
       )
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(competitions).where(where),
-    ...(['instrument', 'status', 'region', 'year'] as const).map((f) => (options.facets === false ? Promise.resolve([]) : facet(db, p, now, f))),
+    figures(db, p, now, options.facets !== false),
   ]);
-  const [instrument, status, region, year] = facetLists as FacetCount[][];
+  const { total, instrument, status, region, year } = counts;
   return {
     items: rows.map((r) => ({ ...r, phase: r.phase as PublicPhase })),
-    total: total?.n ?? 0,
+    total,
     page: p.page,
     pageSize: p.pageSize,
-    facets: { instrument: instrument!, status: status!, region: region!, year: year! },
+    facets: { instrument, status, region, year },
   };
 }
 

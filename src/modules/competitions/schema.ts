@@ -157,6 +157,7 @@ export const lots = pgTable(
   (t) => [
     uniqueIndex('lots_competition_number').on(t.competitionId, t.number),
     index('lots_region').on(t.regionCode),
+    index('lots_reannounced_from').on(t.reannouncedFromId).where(sql`${t.reannouncedFromId} is not null`),
     check('lots_budget_positive', sql`${t.budgetTiyn} > 0`),
     check('lots_duration_type', sql`${t.durationType} in ('short','medium','long')`),
     check('lots_outcome', sql`${t.outcome} is null or ${t.outcome} in ('awarded','failed')`),

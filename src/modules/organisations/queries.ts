@@ -1,6 +1,7 @@
 import { count, countDistinct, eq, sql } from 'drizzle-orm';
 import type { Membership } from '../../core/auth/actor.ts';
 import type { Db, Executor } from '../../core/db/client.ts';
+import { recent } from '../../core/db/recent.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import type { HomeFigure } from '../../core/module.ts';
 import { organisationMembers, organisations } from './schema.ts';
@@ -19,15 +20,19 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
     .where(eq(organisationMembers.userId, userId));
 }
 
+/** The home page's figures: counted over the whole register, so kept for a short while (`recent`). */
 export async function organisationFigures(db: Db): Promise<HomeFigure[]> {
-  const [row] = await db
-    .select({
-      ngos: count(),
-      active: sql<number>`count(*) filter (where ${organisations.status} = 'active')`.mapWith(Number),
-      regions: countDistinct(organisations.regionCode),
-    })
-    .from(organisations)
-    .where(eq(organisations.kind, 'ngo'));
+  const row = await recent(db, 'organisations:home-figures', async () => {
+    const [counted] = await db
+      .select({
+        ngos: count(),
+        active: sql<number>`count(*) filter (where ${organisations.status} = 'active')`.mapWith(Number),
+        regions: countDistinct(organisations.regionCode),
+      })
+      .from(organisations)
+      .where(eq(organisations.kind, 'ngo'));
+    return counted;
+  });
   return [
     { label: 'organisations.figure.ngos', value: row?.ngos ?? 0 },
     { label: 'organisations.figure.active', value: row?.active ?? 0 },

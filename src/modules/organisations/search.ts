@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../core/db/client.ts';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../core/db/client.ts';
+import { recent } from '../../core/db/recent.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import { foldForSearch } from '../../core/search/fold.ts';
-import type { Facet, SearchParams } from './inputs.ts';
+import { FACETS, type Facet, type SearchParams } from './inputs.ts';
 import { organisations } from './schema.ts';
 
 export type FacetCount = { key: string; count: number };
@@ -43,22 +44,74 @@ function conditions(p: SearchParams, except?: Facet): SQL | undefined {
   return and(...c);
 }
 
-async function facetCounts(db: Db, p: SearchParams, facet: Facet): Promise<FacetCount[]> {
-  if (facet === 'district' && !p.region) return [];
-  const where = conditions(p, facet);
-  if (facet === 'area') {
-    const area = sql<string>`unnest(${organisations.areas})`;
-    const rows = await db.select({ key: area, count: count() }).from(organisations).where(where).groupBy(area);
-    return rows.map((r) => ({ key: r.key, count: r.count }));
+/** Whether the search narrows the register, leaving one facet out: a text, or any other filter. */
+const narrowed = (p: SearchParams, except?: Facet) => Boolean(p.q) || FACETS.some((f) => f !== except && p[f] !== undefined);
+
+/** The filters read on the figures' common table (`base`), leaving one facet out. */
+function baseChoices(p: SearchParams, except: Facet | undefined): SQL {
+  const c: SQL[] = [];
+  for (const f of ['region', 'district', 'legalForm', 'status', 'settlement'] as const) {
+    if (p[f] !== undefined && f !== except) c.push(sql`${sql.identifier(f)} = ${p[f]}`);
   }
-  const column = FACET_COLUMNS[facet];
-  const rows = await db.select({ key: column, count: count() }).from(organisations).where(where).groupBy(column);
-  return rows.filter((r) => r.key !== null).map((r) => ({ key: r.key as string, count: r.count }));
+  if (p.area && except !== 'area') c.push(sql`areas @> array[${p.area}]::text[]`);
+  return c.length ? and(...c)! : sql`true`;
+}
+
+type Figures = { total: number; facets: Record<Facet, FacetCount[]> };
+
+/**
+ * The number of matching organisations and the counts of the given facets' choices (each with
+ * the other filters applied), in one statement: the rows any of them needs are read once (a
+ * materialised common table), then counted by each facet.
+ */
+async function countFigures(db: Db, p: SearchParams, counted: readonly Facet[]): Promise<Figures> {
+  // The rows the total needs, and those each counted facet's choices need beside them (its own filter left out).
+  const where = or(conditions(p), ...counted.filter((f) => p[f] !== undefined).map((f) => conditions(p, f)));
+  const perFacet = counted.map((f) =>
+    f === 'area'
+      ? sql`union all select 'area', a.key, count(*) from base cross join lateral unnest(base.areas) as a(key) where ${baseChoices(p, f)} group by 2`
+      : sql`union all select ${f}::text, ${sql.identifier(f)}, count(*) from base where ${baseChoices(p, f)} and ${sql.identifier(f)} is not null group by 2`,
+  );
+  const rows = await queryRows<{ facet: string; key: string | null; n: number | string }>(
+    db,
+    sql`with base as materialized (
+          select ${organisations.regionCode} as region, ${organisations.districtKato} as district, ${organisations.legalForm} as "legalForm",
+                 ${organisations.status} as status, ${organisations.settlement} as settlement, ${organisations.areas} as areas
+          from ${organisations} where ${where}
+        )
+        select 'total' as facet, null as key, count(*) as n from base where ${baseChoices(p, undefined)}
+        ${sql.join(perFacet, sql` `)}`,
+  );
+  const figures: Figures = { total: 0, facets: Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<Facet, FacetCount[]> };
+  for (const r of rows) {
+    if (r.facet === 'total') figures.total = Number(r.n);
+    else figures.facets[r.facet as Facet].push({ key: r.key as string, count: Number(r.n) });
+  }
+  return figures;
+}
+
+/**
+ * The total and the facets' counts. Those of the whole register (no text, no filter) are the same
+ * for every visitor: they are kept for a short while (`recent`), and a facet whose counts do not
+ * depend on the search (only its own filter is set) is taken from them; the rest are counted.
+ */
+async function figures(db: Db, p: SearchParams, withFacets: boolean): Promise<Figures> {
+  const whole = () => recent(db, 'organisations:register-figures', () => countFigures(db, { page: 1, pageSize: 1 }, FACETS.filter((f) => f !== 'district')));
+  if (!narrowed(p)) return whole();
+  const shown = withFacets ? FACETS.filter((f) => f !== 'district' || p.region) : [];
+  const fromWhole = shown.filter((f) => !narrowed(p, f));
+  const [counted, all] = await Promise.all([
+    countFigures(db, p, shown.filter((f) => !fromWhole.includes(f))),
+    fromWhole.length ? whole() : undefined,
+  ]);
+  for (const f of fromWhole) counted.facets[f] = all!.facets[f];
+  return counted;
 }
 
 /**
  * Searches the register: names in any script, typos forgiven, filters with counts beside each
- * choice, in Kazakh alphabetical order or by relevance.
+ * choice, in Kazakh alphabetical order or by relevance. Two statements: the page's rows, and the
+ * figures.
  */
 export async function searchOrganisations(db: Db, p: SearchParams, lang: Lang, options: { facets?: boolean } = {}): Promise<SearchResult> {
   const where = conditions(p);
@@ -66,7 +119,8 @@ export async function searchOrganisations(db: Db, p: SearchParams, lang: Lang, o
   const byName = sql`${name} collate kazakh`;
   const byRelevance = p.q ? sql`word_similarity(${foldForSearch(p.q)}, ${organisations.searchKey})` : undefined;
   const order = (p.sort ?? (p.q ? 'relevance' : 'name')) === 'relevance' && byRelevance ? [desc(byRelevance), asc(byName)] : [asc(byName)];
-  const [items, [total], ...facetLists] = await Promise.all([
+  const withFacets = options.facets !== false;
+  const [items, { total, facets }] = await Promise.all([
     db
       .select()
       .from(organisations)
@@ -74,16 +128,14 @@ export async function searchOrganisations(db: Db, p: SearchParams, lang: Lang, o
       .orderBy(...order, asc(organisations.bin))
       .limit(p.pageSize)
       .offset((p.page - 1) * p.pageSize),
-    db.select({ n: count() }).from(organisations).where(where),
-    ...(['region', 'district', 'legalForm', 'area', 'status', 'settlement'] as const).map((f) => (options.facets === false ? Promise.resolve([]) : facetCounts(db, p, f))),
+    figures(db, p, withFacets),
   ]);
-  const [region, district, legalForm, area, status, settlement] = facetLists as FacetCount[][];
   return {
     items,
-    total: total?.n ?? 0,
+    total,
     page: p.page,
     pageSize: p.pageSize,
-    facets: { region: region!, district: district!, legalForm: legalForm!, area: area!, status: status!, settlement: settlement! },
+    facets: Object.fromEntries(FACETS.map((f) => [f, withFacets && (f !== 'district' || p.region) ? facets[f] : []])) as Record<Facet, FacetCount[]>,
   };
 }
 

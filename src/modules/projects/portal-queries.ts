@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Executor, queryRows } from '../../core/db/client.ts';
+import { type Db, type Executor, queryRows } from '../../core/db/client.ts';
+import { recent } from '../../core/db/recent.ts';
 import { isUuid } from '../../core/db/uuid.ts';
 import { files } from '../../core/files/schema.ts';
 import { REGION_CODES } from '../../core/geo/regions.ts';
@@ -147,19 +148,25 @@ export type ProjectList = {
   facets: Record<ProjectFacet, FacetCount[]>;
 };
 
+type Figures = { total: FacetCount; facets: Record<ProjectFacet, FacetCount[]> };
+
+/** Whether the list is narrowed, leaving one filter out: by a text, or by any other filter. */
+const narrowed = (p: ProjectListParams, except?: ProjectFacet) => Boolean(p.q) || PROJECT_FACETS.some((f) => f !== except && p[f] !== undefined);
+
 /**
- * The counts and sums of the list in one statement: the projects matching the text are read
- * once (a materialised common table), then counted by each filter's choices with the other
- * filters applied, and in total with all of them. The organisation is joined only to match the
- * text: every project has one (a foreign key), so without a text the join changes no count.
+ * The counts and sums of the list in one statement: the projects that the total or one of the
+ * counted facets needs are read once (a materialised common table), then counted by each
+ * counted filter's choices with the other filters applied, and in total with all of them. The
+ * organisation is joined only to match the text: every project has one (a foreign key), so
+ * without a text the join changes no count.
  */
-async function figures(db: Executor, p: ProjectListParams, withFacets: boolean): Promise<{ total: FacetCount; facets: Record<ProjectFacet, FacetCount[]> }> {
-  const perFacet = withFacets
-    ? PROJECT_FACETS.map(
-        (f) => sql`union all select ${f}::text as facet, ${BASE_COLUMNS[f]}::text as key, count(*) as n, coalesce(sum(base.amount), 0) as amount
+async function countFigures(db: Executor, p: ProjectListParams, counted: readonly ProjectFacet[]): Promise<Figures> {
+  const perFacet = counted.map(
+    (f) => sql`union all select ${f}::text as facet, ${BASE_COLUMNS[f]}::text as key, count(*) as n, coalesce(sum(base.amount), 0) as amount
           from base where ${choices(p, BASE_COLUMNS, f)} group by 2`,
-      )
-    : [];
+  );
+  // The projects of the total, and those each counted filter's choices need beside them (its own filter left out).
+  const needed = or(choices(p, TABLE_COLUMNS), ...counted.filter((f) => p[f] !== undefined).map((f) => choices(p, TABLE_COLUMNS, f)));
   const rows = await queryRows<{ facet: string; key: string | null; n: number | string; amount: number | string }>(
     db,
     sql`with base as materialized (
@@ -168,7 +175,8 @@ async function figures(db: Executor, p: ProjectListParams, withFacets: boolean):
           from ${projects}
           inner join ${agreements} on ${agreements.id} = ${projects.agreementId}
           inner join ${competitions} on ${competitions.id} = ${projects.competitionId}
-          ${p.q ? sql`inner join ${organisations} on ${organisations.id} = ${projects.organisationId} where ${matchesText(p.q)}` : sql``}
+          ${p.q ? sql`inner join ${organisations} on ${organisations.id} = ${projects.organisationId}` : sql``}
+          where ${and(p.q ? matchesText(p.q) : undefined, needed)}
         )
         select 'total' as facet, null as key, count(*) as n, coalesce(sum(base.amount), 0) as amount from base where ${choices(p, BASE_COLUMNS)}
         ${sql.join(perFacet, sql` `)}`,
@@ -184,15 +192,34 @@ async function figures(db: Executor, p: ProjectListParams, withFacets: boolean):
 }
 
 /**
+ * The total and the filters' counts. Those of all the projects (no text, no filter) are the same
+ * for every visitor: they are kept for a short while (`recent`), and a filter whose counts do not
+ * depend on the others (only its own is set) takes them from there; the rest are counted.
+ */
+async function figures(db: Db, p: ProjectListParams, withFacets: boolean): Promise<Figures> {
+  const whole = () => recent(db, 'projects:portal-figures', () => countFigures(db, { page: 1, pageSize: 1 }, PROJECT_FACETS));
+  if (!narrowed(p)) return whole();
+  const shown = withFacets ? PROJECT_FACETS : [];
+  const fromWhole = shown.filter((f) => !narrowed(p, f));
+  const [counted, all] = await Promise.all([
+    countFigures(db, p, shown.filter((f) => !fromWhole.includes(f))),
+    fromWhole.length ? whole() : undefined,
+  ]);
+  for (const f of fromWhole) counted.facets[f] = all!.facets[f];
+  return counted;
+}
+
+/**
  * Funded projects, filtered by a text (title or organisation), region, competition year,
  * instrument, area and status; newest competitions first. Each filter's choices are counted
  * with the other filters applied, and the region's also sum the agreements' amounts (the map of
- * funding by region). Three statements, whatever the number of projects: the page's rows, their
- * indicators' progress, and the figures.
+ * funding by region). Four statements, whatever the number of projects: the page's rows and the
+ * figures, then the rows' indicators' progress and organisations.
  */
-export async function listProjects(db: Executor, p: ProjectListParams, options: { facets?: boolean } = {}): Promise<ProjectList> {
+export async function listProjects(db: Db, p: ProjectListParams, options: { facets?: boolean } = {}): Promise<ProjectList> {
   const where = and(p.q ? matchesText(p.q) : undefined, choices(p, TABLE_COLUMNS));
-  const rows = await db
+  const withFacets = options.facets !== false;
+  const page = db
     .select({
       id: projects.id,
       titleKk: projects.titleKk,
@@ -205,22 +232,43 @@ export async function listProjects(db: Executor, p: ProjectListParams, options: 
       amountTiyn: agreements.amountTiyn,
       agreementNumber: agreements.number,
       competition: { id: competitions.id, number: competitions.number, instrument: competitions.instrument, year: competitions.year },
-      organisation: organisationRef,
+      organisationId: projects.organisationId,
     })
     .from(projects)
     .innerJoin(agreements, eq(agreements.id, projects.agreementId))
     .innerJoin(competitions, eq(competitions.id, projects.competitionId))
-    .innerJoin(organisations, eq(organisations.id, projects.organisationId))
-    .where(where)
-    .orderBy(desc(competitions.year), desc(agreements.signedOn), asc(projects.titleKk), asc(projects.id))
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize);
-  const progress = await progressOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const { total, facets } = await figures(db, p, options.facets !== false);
-  return { items: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? null })), total: total.count, amountTiyn: total.amountTiyn, page: p.page, pageSize: p.pageSize, facets };
+    .$dynamic();
+  // The organisation is joined only to match a text; otherwise only the page's are read, after.
+  const [rows, { total, facets }] = await Promise.all([
+    (p.q ? page.innerJoin(organisations, eq(organisations.id, projects.organisationId)) : page)
+      .where(where)
+      .orderBy(desc(competitions.year), desc(agreements.signedOn), asc(projects.titleKk), asc(projects.id))
+      .limit(p.pageSize)
+      .offset((p.page - 1) * p.pageSize),
+    // The figures do not depend on the page's rows: counted meanwhile (on another connection of the pool).
+    figures(db, p, withFacets),
+  ]);
+  const [progress, organisationRows] = await Promise.all([
+    progressOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    rows.length
+      ? db
+          .select(organisationRef)
+          .from(organisations)
+          .where(inArray(organisations.id, [...new Set(rows.map((r) => r.organisationId))]))
+      : [],
+  ]);
+  const organisationById = new Map(organisationRows.map((o) => [o.id, o]));
+  return {
+    items: rows.map(({ organisationId, ...r }) => ({ ...r, organisation: organisationById.get(organisationId)!, progress: progress.get(r.id) ?? null })),
+    total: total.count,
+    amountTiyn: total.amountTiyn,
+    page: p.page,
+    pageSize: p.pageSize,
+    facets: Object.fromEntries(PROJECT_FACETS.map((f) => [f, withFacets ? facets[f] : []])) as Record<ProjectFacet, FacetCount[]>,
+  };
 }
 
 export type IndicatorProgress = {

@@ -106,6 +106,8 @@ export const projects = pgTable(
   (t) => [
     index('projects_organisation').on(t.organisationId),
     index('projects_region').on(t.regionCode),
+    // The portal's list, newest competitions first: walked from competitions_year.
+    index('projects_competition').on(t.competitionId),
     check('projects_status', sql`${t.status} in ('active','suspended','terminated','completed')`),
   ],
 );
@@ -219,6 +221,7 @@ export const reports = pgTable(
   },
   (t) => [
     uniqueIndex('reports_one_per_period').on(t.periodId),
+    index('reports_project').on(t.projectId),
     check('reports_status', sql`${t.status} in ('draft','submitted','returned','accepted')`),
   ],
 );

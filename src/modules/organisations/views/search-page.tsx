@@ -4,6 +4,7 @@ import { type Choice, SelectField } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
 import type { Facet, SearchParams } from '../inputs.ts';
 import { organisationName } from '../queries.ts';
+import { AREAS, LEGAL_FORMS, ORGANISATION_STATUSES, SETTLEMENTS } from '../schema.ts';
 import type { SearchResult } from '../search.ts';
 import { CompilationLinks } from './compilation-links.tsx';
 
@@ -23,17 +24,18 @@ function useFacetChoices(result: SearchResult) {
   const { t, f, lang } = usePage();
   const counted = (facet: Facet, label: (key: string) => string, order?: string[]): Choice[] => {
     const counts = new Map(result.facets[facet].map((c) => [c.key, c.count]));
-    const keys = order ?? [...counts.keys()];
+    const keys = order ? [...order, ...[...counts.keys()].filter((k) => !order.includes(k))] : [...counts.keys()];
     return keys.filter((k) => counts.has(k)).map((k) => ({ value: k, label: `${label(k)} (${f.number(counts.get(k)!)})` }));
   };
   const districtName = new Map(DISTRICTS.map((d) => [d.kato, d.name[lang]]));
   return {
     region: counted('region', (k) => regionName(k, lang), REGIONS.map((r) => r.code)),
     district: counted('district', (k) => districtName.get(k) ?? k).sort((a, b) => a.label.localeCompare(b.label, 'kk')),
-    legalForm: counted('legalForm', (k) => t(`organisations.legal-form.${k}`)),
-    area: counted('area', (k) => t(`organisations.area.${k}`)),
-    status: counted('status', (k) => t(`organisations.status.${k}`)),
-    settlement: counted('settlement', (k) => t(`organisations.settlement.${k}`)),
+    // In the schema's order: the counts come in no particular order.
+    legalForm: counted('legalForm', (k) => t(`organisations.legal-form.${k}`), [...LEGAL_FORMS]),
+    area: counted('area', (k) => t(`organisations.area.${k}`), [...AREAS]),
+    status: counted('status', (k) => t(`organisations.status.${k}`), [...ORGANISATION_STATUSES]),
+    settlement: counted('settlement', (k) => t(`organisations.settlement.${k}`), [...SETTLEMENTS]),
   };
 }
 

@@ -1,0 +1,49 @@
+import { max } from 'drizzle-orm';
+import { auditLog } from '../audit/schema.ts';
+import type { Db } from './client.ts';
+
+/** How long a value is kept at most: the bound on how stale it is after a change the audit log does not record (a bulk load, SQL by hand). */
+export const RECENT_TTL_MS = 30_000;
+
+type Entry = { mark: number; expires: number; value: Promise<unknown> };
+
+/** Per database (each test app has its own), per key. */
+const stores = new WeakMap<Db, Map<string, Entry>>();
+
+/**
+ * The last entry of the audit log: every use case appends one in the transaction of its change,
+ * and appends hold the chain's lock until commit, so the last id moves, in commit order, with
+ * every committed change.
+ */
+async function changeMark(db: Db): Promise<number> {
+  const [row] = await db.select({ id: max(auditLog.id) }).from(auditLog);
+  return row?.id ?? 0;
+}
+
+/**
+ * Reads a costly value that every visitor sees alike (counts over whole tables) at most once per
+ * `ttlMs` in this process, and again as soon as anything has changed through Ortaq: the value is
+ * kept with the audit log's last id (one index lookup per call) and recomputed when that moves,
+ * so a write is seen by the next request, in this process or another. Concurrent callers of a
+ * key being computed share the one computation. `key` must name everything the value depends on.
+ */
+export async function recent<T>(db: Db, key: string, compute: () => Promise<T>, ttlMs = RECENT_TTL_MS): Promise<T> {
+  let store = stores.get(db);
+  if (!store) {
+    store = new Map();
+    stores.set(db, store);
+  }
+  const mark = await changeMark(db);
+  const now = Date.now();
+  const hit = store.get(key);
+  if (hit && hit.mark === mark && hit.expires > now) return hit.value as Promise<T>;
+  // Only a few keys are cached (unfiltered figures); drop the expired ones before adding.
+  for (const [k, e] of store) if (e.expires <= now) store.delete(k);
+  const value = compute();
+  const entry: Entry = { mark, expires: now + ttlMs, value };
+  store.set(key, entry);
+  value.catch(() => {
+    if (store.get(key) === entry) store.delete(key);
+  });
+  return value;
+}
