@@ -138,6 +138,9 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
         NODE_ENV: 'test',
         // Lets the competition flow move the server's clock past a deadline (POST /__test/clock).
         TEST_CLOCK: '1',
+        // The browser tests stand for many people on one machine: each visitor sends its own
+        // X-Forwarded-For, as if through one proxy (tests/e2e/support.ts).
+        TRUST_PROXY: '1',
         HOST: '127.0.0.1',
         PORT: String(port),
         PUBLIC_URL: baseUrl,

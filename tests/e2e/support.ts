@@ -84,6 +84,12 @@ export function formatViolations(violations: AxeResult[]): string {
  * One browser context: a visitor with JavaScript on or off. Every page it lands on is checked
  * with axe-core, and everything the page logs as an error (CSP violations included) is kept.
  */
+let visitors = 0;
+const nextAddress = () => {
+  visitors++;
+  return `10.${(visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
+};
+
 export class Visitor {
   /** Console errors and uncaught exceptions, with the page address they came from. */
   readonly problems: string[] = [];
@@ -119,6 +125,9 @@ export class Visitor {
       javaScriptEnabled: mode.javaScript,
       viewport: options.viewport ?? { width: 1280, height: 900 },
       locale: 'kk-KZ',
+      // Each visitor comes from an address of its own, as separate people do: the app trusts one
+      // proxy hop in these tests, so the per-address limits (log-in, public writes) count per visitor.
+      extraHTTPHeaders: { 'x-forwarded-for': nextAddress() },
     });
     context.setDefaultTimeout(15_000);
     return new Visitor(context, await context.newPage(), mode);
