@@ -4,15 +4,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * The browser files share one server and database, so they run in one fixed order (by path),
  * not in the order of vitest's timing cache, which differs between a fresh clone and a warm one.
+ * The integration files keep vitest's order (slowest first), which keeps the run short.
  */
-class ByPath extends BaseSequencer {
+class BrowserFilesByPath extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+    const sorted = await super.sort(files);
+    const browser = sorted.filter((f) => f.project.name === 'e2e').sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+    return [...sorted.filter((f) => f.project.name !== 'e2e'), ...browser];
   }
 }
 
 export default defineConfig({
   test: {
+    // Sequencing is decided once for every project, so it is set here rather than in the e2e project.
+    sequence: { sequencer: BrowserFilesByPath },
     projects: [
       {
         test: {
@@ -33,7 +38,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          sequence: { sequencer: ByPath },
         },
       },
     ],
