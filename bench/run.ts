@@ -28,13 +28,23 @@ const { values: args } = parseArgs({
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 
-type Targets = { bin: string; competitionId: string; projectId: string };
+type Targets = { bin: string; competitionId: string; projectId: string; bins: string[]; competitionIds: string[]; projectIds: string[]; words: string[] };
+
+/** How many different pages a "different pages" route spreads over: more than it is asked for in a run, so nearly every request is a first one. */
+const SPREAD = 10_000;
 
 async function findTargets(options: Parameters<typeof openDatabase>[0]): Promise<Targets> {
   const database = await openDatabase(options);
   try {
     const one = async (query: ReturnType<typeof sql>) => Object.values((await queryRows<Record<string, string>>(database.db, query))[0]!)[0]!;
+    const column = async (query: ReturnType<typeof sql>) => (await queryRows<Record<string, string>>(database.db, query)).map((row) => Object.values(row)[0]!);
     return {
+      // Spread deterministically over the country (md5 of the key), not the first rows of an index.
+      bins: await column(sql`select bin from organisations where kind = 'ngo' order by md5(bin) limit ${SPREAD}`),
+      competitionIds: await column(sql`select id from competitions where stage = 'published' order by md5(id::text) limit ${SPREAD}`),
+      projectIds: await column(sql`select id from projects order by md5(id::text) limit ${SPREAD}`),
+      // Every word of five letters or more in the names: from rare ones to those in a third of the register.
+      words: await column(sql`select distinct w from (select regexp_split_to_table(lower(name_kk), '[^[:alpha:]]+') w from organisations) x where length(w) > 4 order by w`),
       // The busiest of each: the organisation with the most projects, the competition with the most lots, the project with the most reports.
       bin: await one(sql`select o.bin from organisations o join projects p on p.organisation_id = o.id group by o.bin order by count(*) desc, o.bin limit 1`),
       competitionId: await one(sql`select c.id from competitions c join lots l on l.competition_id = c.id where c.stage = 'published' group by c.id order by count(*) desc, c.number limit 1`),
@@ -57,7 +67,11 @@ async function createProposedIndexes(options: Parameters<typeof openDatabase>[0]
   }
 }
 
-const routesOf = (t: Targets) => [
+type Route = { name: string; path: string; page: boolean; paths?: string[] };
+
+const spread = (count: number, what: string) => `${count.toLocaleString('en')} ${what}`;
+
+const routesOf = (t: Targets): Route[] => [
   { name: 'home', path: '/kk/', page: true },
   { name: 'register search', path: `/kk/organisations?q=${encodeURIComponent('мейірім')}`, page: true },
   { name: 'register by region', path: '/kk/organisations?region=KZ-15', page: true },
@@ -68,11 +82,21 @@ const routesOf = (t: Targets) => [
   { name: 'API organisations', path: '/api/v1/organisations', page: false },
   { name: 'API competitions', path: '/api/v1/competitions', page: false },
   { name: 'API projects', path: '/api/v1/projects', page: false },
+  // The same kinds of page, a different one on each request: what the pages cost when nobody has just asked for them.
+  { name: 'register search, different words', path: `/kk/organisations?q={${spread(t.words.length, 'words')}}`, page: true, paths: t.words.map((w) => `/kk/organisations?q=${encodeURIComponent(w)}`) },
+  { name: 'organisation profiles, different', path: `/kk/organisations/{${spread(t.bins.length, 'BINs')}}`, page: true, paths: t.bins.map((b) => `/kk/organisations/${b}`) },
+  { name: 'competition pages, different', path: `/kk/competitions/{${spread(t.competitionIds.length, 'ids')}}`, page: true, paths: t.competitionIds.map((id) => `/kk/competitions/${id}`) },
+  { name: 'project pages, different', path: `/kk/projects/{${spread(t.projectIds.length, 'ids')}}`, page: true, paths: t.projectIds.map((id) => `/kk/projects/${id}`) },
 ];
 
 /** Runs autocannon in its own process while sampling the server's memory. */
-async function load(url: string, serverPid: number): Promise<LoadResult & { serverRssMb: number }> {
-  const child = spawnTs('bench/support/load.ts', [url, String(connections), String(seconds)], {}, { captureOutput: true });
+async function load(url: string, serverPid: number, paths?: string[]): Promise<LoadResult & { serverRssMb: number }> {
+  let pathsFile: string | undefined;
+  if (paths) {
+    pathsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-paths-')), 'paths.json');
+    fs.writeFileSync(pathsFile, JSON.stringify(paths));
+  }
+  const child = spawnTs('bench/support/load.ts', [url, String(connections), String(seconds), ...(pathsFile ? [pathsFile] : [])], {}, { captureOutput: true });
   let out = '';
   child.stdout?.on('data', (b) => {
     out += b;
@@ -83,6 +107,7 @@ async function load(url: string, serverPid: number): Promise<LoadResult & { serv
   }, 250);
   const code = await exited(child);
   clearInterval(sampler);
+  if (pathsFile) fs.rmSync(path.dirname(pathsFile), { recursive: true, force: true });
   if (code !== 0) throw new Error(`load run against ${url} failed`);
   return { ...(JSON.parse(out.trim().split('\n').pop()!) as LoadResult), serverRssMb: rss / 2 ** 20 };
 }
@@ -128,18 +153,19 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineRun> {
 
     const routes = routesOf(targets);
     for (const r of routes) {
-      const res = await fetch(`http://127.0.0.1:${appPort}${r.path}`);
-      if (res.status !== 200) throw new Error(`${r.path} answered ${res.status}`);
+      const first = r.paths?.[0] ?? r.path;
+      const res = await fetch(`http://127.0.0.1:${appPort}${first}`);
+      if (res.status !== 200) throw new Error(`${first} answered ${res.status}`);
       await res.arrayBuffer();
     }
     console.log(`== ${engine}: baseline`);
     const base = await load(`http://127.0.0.1:${basePort}/fortunes`, baseline.pid!);
     const results: RouteResult[] = [];
     for (const r of routes) {
-      const res = await load(`http://127.0.0.1:${appPort}${r.path}`, app.pid!);
+      const res = r.paths ? await load(`http://127.0.0.1:${appPort}`, app.pid!, r.paths) : await load(`http://127.0.0.1:${appPort}${r.path}`, app.pid!);
       const ratio = res.requestsPerSecond / base.requestsPerSecond;
       console.log(`${r.name.padEnd(22)} ${res.requestsPerSecond.toFixed(0).padStart(6)} req/s  ×${ratio.toFixed(2)}  p50 ${res.latencyMs.p50} ms  p99 ${res.latencyMs.p99} ms  errors ${res.errors + res.non2xx}`);
-      results.push({ ...r, ...res, ratioToBaseline: ratio });
+      results.push({ name: r.name, path: r.path, page: r.page, ...res, ratioToBaseline: ratio });
     }
     return {
       engine,

@@ -15,9 +15,43 @@ const stores = new WeakMap<Db, Map<string, Entry>>();
  * and appends hold the chain's lock until commit, so the last id moves, in commit order, with
  * every committed change.
  */
-async function changeMark(db: Db): Promise<number> {
+async function readLastChange(db: Db): Promise<number> {
   const [row] = await db.select({ id: max(auditLog.id) }).from(auditLog);
   return row?.id ?? 0;
+}
+
+type MarkReads = { running: Promise<number> | null; queued: Promise<number> | null };
+const markReads = new WeakMap<Db, MarkReads>();
+
+/**
+ * The audit log's last id as of some moment after this call: a caller never gets a read that
+ * began before it asked, so a change committed before the call is always seen. Callers that ask
+ * while a read is running share the one read that starts when it ends — under load, one statement
+ * answers many requests instead of one each.
+ */
+export function lastChange(db: Db): Promise<number> {
+  let reads = markReads.get(db);
+  if (!reads) {
+    reads = { running: null, queued: null };
+    markReads.set(db, reads);
+  }
+  const r = reads;
+  const start = (): Promise<number> => {
+    const read = readLastChange(db).finally(() => {
+      if (r.running === read) r.running = null;
+    });
+    r.running = read;
+    return read;
+  };
+  if (!r.running) return start();
+  r.queued ??= r.running.then(
+    () => undefined,
+    () => undefined,
+  ).then(() => {
+    r.queued = null;
+    return start();
+  });
+  return r.queued;
 }
 
 /**
@@ -33,7 +67,7 @@ export async function recent<T>(db: Db, key: string, compute: () => Promise<T>, 
     store = new Map();
     stores.set(db, store);
   }
-  const mark = await changeMark(db);
+  const mark = await lastChange(db);
   const now = Date.now();
   const hit = store.get(key);
   if (hit && hit.mark === mark && hit.expires > now) return hit.value as Promise<T>;

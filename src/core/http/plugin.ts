@@ -12,6 +12,7 @@ import fp from 'fastify-plugin';
 import { h, type VNode } from 'preact';
 import type { Actor } from '../auth/actor.ts';
 import { loadActor, type MembershipLoader, SESSION_COOKIE } from '../auth/sessions.ts';
+import { lastChange } from '../db/recent.ts';
 import { AppError, type ErrorCode, errorTitleKey } from '../errors/app-error.ts';
 import { formatters } from '../format/intl.ts';
 import type { Lang } from '../i18n/langs.ts';
@@ -20,12 +21,15 @@ import { ErrorPage } from '../views/error-page.tsx';
 import type { Flash, PageContext } from '../views/page-context.ts';
 import { renderFragment, renderPage } from '../views/render.tsx';
 import { langFromAcceptLanguage, localePath, splitLangPath } from './negotiate.ts';
+import { PageCache } from './page-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
     actor: Actor;
     flash: Flash | null;
+    /** Set when this answer may be kept for, or served to, anonymous visitors (`publicCache` routes). */
+    publicCache: { key: string; mark: number; template?: string } | null;
   }
   interface FastifyReply {
     /** Renders a full page in the layout (status 200 unless given). */
@@ -39,10 +43,16 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set to false only for routes that authenticate otherwise and change nothing for a browser. */
     csrf?: boolean;
+    /**
+     * A public page or API answer that is the same for every anonymous visitor: it may be served
+     * from memory to them (src/core/http/page-cache.ts). Never for what depends on who asks.
+     */
+    publicCache?: boolean;
   }
 }
 
 const FLASH_COOKIE = 'ortaq_flash';
+const CSRF_COOKIE = 'ortaq_csrf';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -109,7 +119,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'ortaq_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: production },
     csrfOpts: { userInfo: true, hmacKey: options.secretKey },
     getUserInfo: (req) => req.actor?.sessionId ?? 'anonymous',
@@ -161,6 +171,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   app.decorateRequest('lang', 'kk');
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('flash', null);
+  app.decorateRequest('publicCache', null);
 
   app.addHook('onRequest', async (req, reply) => {
     req.lang = splitLangPath(req.url).lang ?? langFromAcceptLanguage(req.headers['accept-language']);
@@ -181,6 +192,36 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     }
   });
 
+  const pageCache = new PageCache(ctx.clock);
+  app.addHook('onRoute', (route) => {
+    // A kept answer is sent before a route's own hooks run: its rate limit would never count it.
+    if (route.config?.publicCache && route.config.rateLimit) throw new Error(`${route.url} cannot be both kept for the public and rate-limited`);
+  });
+  const csrfFor = (req: FastifyRequest, reply: FastifyReply) => reply.generateCsrf({ userInfo: req.actor.sessionId ?? 'anonymous' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    const anonymous = !req.cookies[SESSION_COOKIE] && !req.cookies[FLASH_COOKIE];
+    if (req.method !== 'GET' || req.routeOptions.config.publicCache !== true || !anonymous) return;
+    const mark = await lastChange(ctx.db);
+    req.publicCache = { key: `${req.lang} ${req.url}`, mark };
+    const kept = pageCache.get(req.publicCache.key, mark);
+    if (!kept) {
+      reply.header('x-cache', 'miss');
+      return;
+    }
+    req.publicCache = null;
+    const body = kept.hasForm ? kept.body.replaceAll(pageCache.csrfPlaceholder, csrfFor(req, reply)) : kept.body;
+    return reply.code(200).headers(kept.headers).header('x-cache', 'hit').send(body);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const pending = req.publicCache;
+    if (!pending || reply.statusCode !== 200 || !onlyCsrfCookie(reply.getHeader('set-cookie'))) return payload;
+    const body = pending.template ?? payload;
+    if (typeof body === 'string') pageCache.keep(pending.key, { body, headers: reply.getHeaders(), mark: pending.mark, renderedAt: ctx.clock.now().getTime() });
+    return payload;
+  });
+
   // PostgreSQL text cannot hold U+0000 and nobody types it: refuse it before any handler sees it.
   app.addHook('preValidation', async (req) => {
     if (carriesNul(req.params) || carriesNul(req.query) || carriesNul(req.body)) throw new AppError('BAD_REQUEST');
@@ -193,14 +234,20 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
 
   function pageContext(this: FastifyReply): PageContext {
     const req = this.request;
+    const reply = this;
     const lang = req.lang;
     const prefix = splitLangPath(req.url);
+    let csrfToken: string | undefined;
     return {
       lang,
       t: ctx.messages.translator(lang),
       f: formatters(lang),
       actor: req.actor,
-      csrfToken: this.generateCsrf({ userInfo: req.actor.sessionId ?? 'anonymous' }),
+      // Made only for a page with a form: a page kept for every visitor gets a placeholder, filled for each.
+      get csrfToken() {
+        csrfToken ??= req.publicCache ? pageCache.csrfPlaceholder : csrfFor(req, reply);
+        return csrfToken;
+      },
       path: prefix.lang ? prefix.rest : '/',
       flash: req.flash,
       nav: options.nav,
@@ -209,9 +256,17 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     };
   }
 
+  /** Keeps a page rendered with the CSRF placeholder as it is, and gives this visitor their own token. */
+  function fillForms(reply: FastifyReply, html: string): string {
+    const pending = reply.request.publicCache;
+    if (!pending || !html.includes(pageCache.csrfPlaceholder)) return html;
+    pending.template = html;
+    return html.replaceAll(pageCache.csrfPlaceholder, csrfFor(reply.request, reply));
+  }
+
   app.decorateReply('pageContext', pageContext);
   app.decorateReply('page', function (this: FastifyReply, title: string, body: VNode, status = 200) {
-    const html = renderPage(this.pageContext(), title, body);
+    const html = fillForms(this, renderPage(this.pageContext(), title, body));
     return this.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
   app.decorateReply('fragment', function (this: FastifyReply, body: VNode, status = 200) {
@@ -252,6 +307,11 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   });
 
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND', 404));
+}
+
+/** A kept answer may have set the visitor's CSRF secret (filled in again for each visitor), and no other cookie. */
+function onlyCsrfCookie(header: ReturnType<FastifyReply['getHeader']>): boolean {
+  return [header ?? []].flat().every((cookie) => String(cookie).startsWith(`${CSRF_COOKIE}=`));
 }
 
 /** Whether a parsed query, form or JSON body holds a NUL character anywhere (nesting is bounded by the parsers). */

@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { notFound } from '../../core/errors/app-error.ts';
 import { REGION_CODES } from '../../core/geo/regions.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { PHASES } from './phase.ts';
 import { CompetitionListParams, countsArePublic, type LotLink, listCompetitions, type OrganisationRef, PUBLIC_PHASES, publicCompetition } from './queries.ts';
@@ -102,6 +103,7 @@ export const competitionApi: FastifyPluginAsync<{ ctx: AppContext }> = async (ro
   app.get(
     '/api/v1/competitions',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'Competitions for state support: state grants, state social order, prizes',
         description: `Announced and past competitions, those taking applications first. \`status\` is one of ${PUBLIC_PHASES.join(', ')}; \`region\` matches a competition of the region or with a lot in it.`,
@@ -138,6 +140,7 @@ export const competitionApi: FastifyPluginAsync<{ ctx: AppContext }> = async (ro
   app.get(
     '/api/v1/competitions/:id',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'One competition with its lots, their outcomes, results and awards',
         tags: ['competitions'],

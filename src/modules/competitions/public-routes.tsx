@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
 import { contentDisposition } from '../../core/http/content-disposition.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { PROTOCOL_LANGS, type ProtocolLang, protocolFileName, protocolPdf } from './protocol-pdf.ts';
 import { CompetitionListParams, listCompetitions, publicCompetition } from './queries.ts';
@@ -11,21 +12,21 @@ import { LotScoresPage } from './views/competition-results.tsx';
 
 /** The public face of competitions: the list, each competition's page, and its results protocol. */
 export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/competitions', async (req, reply) => {
+  app.get('/competitions', { config: PUBLIC_PAGE }, async (req, reply) => {
     const parsed = CompetitionListParams.safeParse(req.query);
     if (!parsed.success) throw new AppError('BAD_REQUEST');
     const result = await listCompetitions(ctx.db, parsed.data, ctx.clock.now());
     return reply.page(ctx.messages.format(req.lang, 'competitions.public.list.title'), <CompetitionListPage params={parsed.data} result={result} />);
   });
 
-  app.get<{ Params: { id: string } }>('/competitions/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/competitions/:id', { config: PUBLIC_PAGE }, async (req, reply) => {
     const data = await publicCompetition(ctx.db, req.params.id, ctx.clock.now());
     // A draft is hidden, not forbidden: the public should not learn that it exists.
     if (!data || !ctx.policy.can(req.actor, 'competition.view', data.competition)) throw notFound();
     return reply.page(localised(data.competition, req.lang), <CompetitionPage data={data} />);
   });
 
-  app.get<{ Params: { id: string; number: string } }>('/competitions/:id/lots/:number/scores', async (req, reply) => {
+  app.get<{ Params: { id: string; number: string } }>('/competitions/:id/lots/:number/scores', { config: PUBLIC_PAGE }, async (req, reply) => {
     const data = await publicCompetition(ctx.db, req.params.id, ctx.clock.now());
     const lot = data?.lots.find((l) => String(l.lot.number) === req.params.number);
     if (data?.competition.stage !== 'published' || !lot) throw notFound();

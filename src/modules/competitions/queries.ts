@@ -1,3 +1,4 @@
+import { kazakhOrder } from '../../core/format/intl.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -335,13 +336,13 @@ export async function publicCompetition(db: Executor, id: string, now: Date): Pr
     }
     for (const list of sheets.values()) list.sort((a, b) => a.expert - b.expert);
     commission = {
-      members: members.map((m) => m.name).sort((a, b) => a.localeCompare(b, 'kk')),
+      members: members.map((m) => m.name).sort(kazakhOrder),
       quorum: quorumFor(members.length, 0),
       scored: new Set(scoreRows.map((s) => s.expertId)).size,
     };
   }
 
-  const byName = (a: { organisation: OrganisationRef }, b: { organisation: OrganisationRef }) => a.organisation.nameKk.localeCompare(b.organisation.nameKk, 'kk');
+  const byName = (a: { organisation: OrganisationRef }, b: { organisation: OrganisationRef }) => kazakhOrder(a.organisation.nameKk, b.organisation.nameKk);
   const publicLots: PublicLot[] = lotRows.map((lot) => {
     const own = apps.filter((a) => a.lotId === lot.id);
     const winner = lot.winnerApplicationId ? (own.find((a) => a.id === lot.winnerApplicationId)?.organisation ?? null) : null;

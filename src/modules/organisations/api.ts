@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { REGION_CODES } from '../../core/geo/regions.ts';
 import { notFound } from '../../core/errors/app-error.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { SearchParams } from './inputs.ts';
 import { AREAS, LEGAL_FORMS, ngoDatabaseReports, ORGANISATION_STATUSES, organisations, SETTLEMENTS } from './schema.ts';
@@ -64,6 +65,7 @@ export const organisationApi: FastifyPluginAsync<{ ctx: AppContext }> = async (r
   app.get(
     '/api/v1/organisations',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'Search the register of organisations',
         tags: ['organisations'],
@@ -81,6 +83,7 @@ export const organisationApi: FastifyPluginAsync<{ ctx: AppContext }> = async (r
   app.get(
     '/api/v1/organisations/:bin',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'One organisation by its BIN',
         tags: ['organisations'],
@@ -104,6 +107,7 @@ export const organisationApi: FastifyPluginAsync<{ ctx: AppContext }> = async (r
   app.get(
     '/api/v1/stats/organisations',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'Counts of non-governmental organisations by region, legal form or status',
         tags: ['organisations'],

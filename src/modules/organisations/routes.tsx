@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { organisationHistory } from './history.ts';
 import { SearchParams } from './inputs.ts';
@@ -21,7 +22,7 @@ export const organisationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
   await app.register(importRoutes, { ctx });
   await app.register(documentRoutes, { ctx });
 
-  app.get('/organisations', async (req, reply) => {
+  app.get('/organisations', { config: PUBLIC_PAGE }, async (req, reply) => {
     ctx.policy.authorize(req.actor, 'organisation.list');
     const parsed = SearchParams.safeParse(req.query);
     if (!parsed.success) throw new AppError('BAD_REQUEST');
@@ -29,7 +30,7 @@ export const organisationRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
     return reply.page(ctx.messages.format(req.lang, 'organisations.list.title'), <SearchPage params={parsed.data} result={result} />);
   });
 
-  app.get<{ Params: { bin: string } }>('/organisations/:bin', async (req, reply) => {
+  app.get<{ Params: { bin: string } }>('/organisations/:bin', { config: PUBLIC_PAGE }, async (req, reply) => {
     if (!/^\d{12}$/.test(req.params.bin)) throw notFound();
     const org = await findOrganisationByBin(ctx.db, req.params.bin);
     if (!org) throw notFound();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors/app-error.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { INSTRUMENTS } from '../competitions/index.ts';
 import { listProjects, type OrganisationRef, PROJECT_REGIONS, ProjectListParams, publicProject } from './portal-queries.ts';
@@ -113,6 +114,7 @@ export const projectApi: FastifyPluginAsync<{ ctx: AppContext }> = async (root, 
   app.get(
     '/api/v1/projects',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'Funded projects: state grants, state social order and prizes',
         description: `Every project funded under an agreement made with a competition’s winner, newest competitions first. \`q\` matches a project’s title or its organisation’s name (any script) or BIN; \`region\` is where the project is carried out (\`KZ\` for the whole country); \`year\` is the competition’s year; \`status\` is one of ${PROJECT_STATUSES.join(', ')}.`,
@@ -153,6 +155,7 @@ export const projectApi: FastifyPluginAsync<{ ctx: AppContext }> = async (root, 
   app.get(
     '/api/v1/projects/:id',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'One funded project: its agreement, tranches, indicators planned and achieved per period, and status history',
         tags: ['projects'],

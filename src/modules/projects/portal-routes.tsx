@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../core/errors/app-error.ts';
 import { contentDisposition } from '../../core/http/content-disposition.ts';
 import { emptyForm, type FormState, type FormValues, parseForm } from '../../core/http/forms.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { leaveFeedback } from './feedback.ts';
 import { loadProject } from './records.ts';
@@ -32,14 +33,14 @@ export const portalRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     return data;
   }
 
-  app.get('/projects', async (req, reply) => {
+  app.get('/projects', { config: PUBLIC_PAGE }, async (req, reply) => {
     const parsed = ProjectListParams.safeParse(req.query);
     if (!parsed.success) throw new AppError('BAD_REQUEST');
     const result = await listProjects(ctx.db, parsed.data);
     return reply.page(ctx.messages.format(req.lang, 'projects.portal.list.title'), <ProjectListPage params={parsed.data} result={result} />);
   });
 
-  app.get<{ Params: { id: string } }>('/projects/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/projects/:id', { config: PUBLIC_PAGE }, async (req, reply) => {
     const data = await visibleProject(req, req.params.id);
     return projectPage(req, reply, data, emptyForm());
   });

@@ -35,4 +35,5 @@ export async function loadReport(db: Executor, id: string, opts: { lock?: boolea
 }
 
 /** Calendar dates are kept as `YYYY-MM-DD` strings, as the database gives them. */
-export const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(d);
+const almatyCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' });
+export const isoDay = (d: Date) => almatyCalendar.format(d);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { AREAS } from '../organisations/index.ts';
 import { listOpportunities, OPPORTUNITY_REGIONS, OpportunityListParams } from './public-queries.ts';
@@ -40,6 +41,7 @@ export const opportunityApi: FastifyPluginAsync<{ ctx: AppContext }> = async (ro
   app.get(
     '/api/v1/opportunities',
     {
+      config: PUBLIC_PAGE,
       schema: {
         summary: 'Open volunteer opportunities',
         description:

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
+import { PUBLIC_PAGE } from '../../core/http/page-cache.ts';
 import type { AppContext } from '../../core/module.ts';
 import { campaignDetail, hostDetail, listCampaigns, listOpportunities, OpportunityListParams, opportunityDetail, publicVolunteer, regionFigures } from './public-queries.ts';
 import { CampaignListPage, CampaignPage } from './views/public-campaigns.tsx';
@@ -27,7 +28,7 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
   const t = (req: FastifyRequest, key: string) => ctx.messages.format(req.lang, key);
   app.addHook('preHandler', async (req) => ctx.policy.authorize(req.actor, 'volunteering.view'));
 
-  app.get('/volunteering', async (req, reply) => {
+  app.get('/volunteering', { config: PUBLIC_PAGE }, async (req, reply) => {
     const parsed = OpportunityListParams.safeParse(req.query);
     if (!parsed.success) throw new AppError('BAD_REQUEST');
     const now = ctx.clock.now();
@@ -35,19 +36,19 @@ export const publicRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     return reply.page(t(req, 'volunteers.public.list.title'), <OpportunityListPage params={parsed.data} result={result} figures={figures} />);
   });
 
-  app.get<{ Params: { id: string } }>('/volunteering/opportunities/:id', (req, reply) => sendOpportunityPage(ctx, req, reply, req.params.id));
+  app.get<{ Params: { id: string } }>('/volunteering/opportunities/:id', { config: PUBLIC_PAGE }, (req, reply) => sendOpportunityPage(ctx, req, reply, req.params.id));
 
-  app.get<{ Params: { id: string } }>('/volunteering/organisations/:id', async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/volunteering/organisations/:id', { config: PUBLIC_PAGE }, async (req, reply) => {
     const data = await hostDetail(ctx.db, req.params.id, ctx.clock.now());
     if (!data) throw notFound();
     return reply.page(localised(data.host.nameKk, data.host.nameRu, req.lang), <HostPage data={data} />);
   });
 
-  app.get('/volunteering/campaigns', async (req, reply) => {
+  app.get('/volunteering/campaigns', { config: PUBLIC_PAGE }, async (req, reply) => {
     return reply.page(t(req, 'volunteers.public.campaigns.title'), <CampaignListPage campaigns={await listCampaigns(ctx.db)} />);
   });
 
-  app.get<{ Params: { slug: string } }>('/volunteering/campaigns/:slug', async (req, reply) => {
+  app.get<{ Params: { slug: string } }>('/volunteering/campaigns/:slug', { config: PUBLIC_PAGE }, async (req, reply) => {
     const data = await campaignDetail(ctx.db, req.params.slug, ctx.clock.now());
     if (!data) throw notFound();
     return reply.page(localised(data.campaign.titleKk, data.campaign.titleRu, req.lang), <CampaignPage data={data} />);

@@ -1,3 +1,4 @@
+import { kazakhOrder } from '../../core/format/intl.ts';
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/client.ts';
 import { type Area, organisations } from '../organisations/index.ts';
@@ -70,7 +71,7 @@ export async function volunteerBook(db: Executor, volunteerId: string): Promise<
   const hosts = new Map(list.map((s) => [s.host.id, s.host]));
   return {
     totalMinutes: list.reduce((n, s) => n + s.minutes, 0),
-    byOrganisation: [...byHost].map(([id, minutes]) => ({ ...hosts.get(id)!, minutes })).sort((a, b) => b.minutes - a.minutes || a.nameKk.localeCompare(b.nameKk, 'kk')),
+    byOrganisation: [...byHost].map(([id, minutes]) => ({ ...hosts.get(id)!, minutes })).sort((a, b) => b.minutes - a.minutes || kazakhOrder(a.nameKk, b.nameKk)),
     byArea: [...byArea].map(([area, minutes]) => ({ area, minutes })).sort((a, b) => b.minutes - a.minutes || a.area.localeCompare(b.area)),
     byYear: [...byYear].map(([year, minutes]) => ({ year, minutes })).sort((a, b) => a.year - b.year),
     shifts: list.reverse(),

@@ -1,3 +1,4 @@
+import { kazakhOrder } from '../../../core/format/intl.ts';
 import { DISTRICTS } from '../../../core/geo/districts.ts';
 import { REGIONS, regionName } from '../../../core/geo/regions.ts';
 import { type Choice, SelectField } from '../../../core/views/components.tsx';
@@ -30,7 +31,7 @@ function useFacetChoices(result: SearchResult) {
   const districtName = new Map(DISTRICTS.map((d) => [d.kato, d.name[lang]]));
   return {
     region: counted('region', (k) => regionName(k, lang), REGIONS.map((r) => r.code)),
-    district: counted('district', (k) => districtName.get(k) ?? k).sort((a, b) => a.label.localeCompare(b.label, 'kk')),
+    district: counted('district', (k) => districtName.get(k) ?? k).sort((a, b) => kazakhOrder(a.label, b.label)),
     // In the schema's order: the counts come in no particular order.
     legalForm: counted('legalForm', (k) => t(`organisations.legal-form.${k}`), [...LEGAL_FORMS]),
     area: counted('area', (k) => t(`organisations.area.${k}`), [...AREAS]),

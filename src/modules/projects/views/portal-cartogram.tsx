@@ -1,4 +1,5 @@
-import { type Lang, LOCALE_TAGS } from '../../../core/i18n/langs.ts';
+import { formatters } from '../../../core/format/intl.ts';
+import type { Lang } from '../../../core/i18n/langs.ts';
 import { usePage } from '../../../core/views/page-context.ts';
 import { shadeIndex, TileLegend, TileMap } from '../../../core/views/tile-map.tsx';
 import type { FacetCount } from '../portal-queries.ts';
@@ -13,7 +14,7 @@ const DARK_FROM = 3;
 
 /** Tenge, shortly: «2,1 млрд ₸». */
 export function compactMoney(tiyn: number, lang: Lang): string {
-  return `${new Intl.NumberFormat(LOCALE_TAGS[lang], { notation: 'compact', maximumFractionDigits: 1 }).format(tiyn / 100)} ₸`;
+  return `${formatters(lang).compact(tiyn / 100)} ₸`;
 }
 
 /**

@@ -1,5 +1,6 @@
+import { formatters } from '../../../core/format/intl.ts';
 import { findRegion, regionName } from '../../../core/geo/regions.ts';
-import { type Lang, LOCALE_TAGS } from '../../../core/i18n/langs.ts';
+import type { Lang } from '../../../core/i18n/langs.ts';
 import type { Translate } from '../../../core/i18n/messages.ts';
 import { usePage } from '../../../core/views/page-context.ts';
 import { AREAS, organisationName } from '../../organisations/index.ts';
@@ -22,11 +23,11 @@ export function areaName(code: string, t: Translate): string {
 
 /** A calendar date (`YYYY-MM-DD`) as the reader writes it. */
 export function formatDay(day: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return formatters(lang).day(day);
 }
 
 export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return formatters(lang).percent(share);
 }
 
 /** A link to an organisation's profile, in its name in the reader's language. */

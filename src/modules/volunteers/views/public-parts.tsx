@@ -1,6 +1,6 @@
-import { TIME_ZONE } from '../../../core/format/intl.ts';
+import { formatters } from '../../../core/format/intl.ts';
 import { findRegion, regionName } from '../../../core/geo/regions.ts';
-import { type Lang, LOCALE_TAGS } from '../../../core/i18n/langs.ts';
+import type { Lang } from '../../../core/i18n/langs.ts';
 import type { Translate } from '../../../core/i18n/messages.ts';
 import { usePage } from '../../../core/views/page-context.ts';
 import { localised, textLang } from '../names.ts';
@@ -25,15 +25,14 @@ export function placeName(code: string, lang: Lang, t: Translate): string {
 
 /** A shift's time in Kazakhstan: «12 сәуір 2026 ж., 10:00–13:00». */
 export function shiftTime(startsAt: Date, endsAt: Date, lang: Lang): string {
-  const day = new Intl.DateTimeFormat(LOCALE_TAGS[lang], { dateStyle: 'medium', timeZone: TIME_ZONE });
-  const time = new Intl.DateTimeFormat(LOCALE_TAGS[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
-  const sameDay = day.format(startsAt) === day.format(endsAt);
-  return sameDay ? `${day.format(startsAt)}, ${time.format(startsAt)}–${time.format(endsAt)}` : `${day.format(startsAt)}, ${time.format(startsAt)} – ${day.format(endsAt)}, ${time.format(endsAt)}`;
+  const { shortDate: day, clock: time } = formatters(lang);
+  const sameDay = day(startsAt) === day(endsAt);
+  return sameDay ? `${day(startsAt)}, ${time(startsAt)}–${time(endsAt)}` : `${day(startsAt)}, ${time(startsAt)} – ${day(endsAt)}, ${time(endsAt)}`;
 }
 
 /** Hours from minutes, to a tenth. */
 export function hours(minutes: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[lang], { maximumFractionDigits: 1 }).format(minutes / 60);
+  return formatters(lang).decimal(minutes / 60);
 }
 
 /** The volunteer organisation's name, a link to its page, and a plain mark when it is an informal group. */
