@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/core/db/client.ts';
 import { freePort, type PostgresServer, startPostgres } from '../tests/support/postgres-server.ts';
-import { createDatabase, exited, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
+import { createDatabase, exited, profileFlags, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
 import { type EngineRun, engineTable, type LoadResult, type RouteResult, saveResult, writeSection } from './support/report.ts';
 import { versions } from './support/versions.ts';
 
@@ -16,6 +16,7 @@ import { versions } from './support/versions.ts';
  * production mode and the Fortunes baseline, and measures each public route with autocannon
  * running in a process of its own. Writes bench/results/latest.json and docs/benchmarks.md.
  * `--proposed-indexes` first creates the indexes of bench/proposed-indexes.sql (sections `postgres+indexes`, `pglite+indexes`).
+ * `--cpu-prof DIR` has the server write a CPU profile there (open it in Chrome's DevTools).
  */
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     'proposed-indexes': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -137,15 +139,12 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineRun> {
     const targets = await findTargets(appDb.DATABASE_URL ? { databaseUrl: appDb.DATABASE_URL } : { dataDir: appDb.DATA_DIR! });
 
     const [appPort, basePort] = [await freePort(), await freePort()];
-    const app = spawnTs('src/server.ts', [], {
-      ...appDb,
-      NODE_ENV: 'production',
-      SECRET_KEY: randomBytes(32).toString('hex'),
-      DEMO: '0',
-      PORT: String(appPort),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    });
+    const app = spawnTs(
+      'src/server.ts',
+      [],
+      { ...appDb, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      { nodeFlags: profileFlags(args['cpu-prof']) },
+    );
     const baseline = spawnTs('bench/baseline/fortunes-server.ts', [], { ...baselineDb, PORT: String(basePort) });
     children.push(app, baseline);
     await waitForHttp(`http://127.0.0.1:${appPort}/healthz`);

@@ -7,19 +7,19 @@ import pg from 'pg';
 import { tokenId } from '../src/core/auth/tokens.ts';
 import { surgeSessionToken } from '../src/modules/competitions/index.ts';
 import { freePort, startPostgres } from '../tests/support/postgres-server.ts';
-import { createDatabase, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
+import { createDatabase, profileFlags, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
 import { saveResult, writeSection } from './support/report.ts';
 import { versions } from './support/versions.ts';
 
 /**
- * `npm run bench:surge [-- --scale national|region] [--concurrency 100]`: the deadline surge.
+ * `npm run bench:surge [-- --scale national|region] [--concurrency 100] [--cpu-prof DIR]`: the deadline surge.
  * The synthetic seed leaves complete drafts on open lots, each by a different NGO whose admin
  * holds a session; here each of them, 100 at a time, does what the browser does at the last
  * minute: opens the attachments step (a fresh CSRF token), uploads a 100 KB PDF as the charter,
  * and submits. Acknowledged = a submit answered with the redirect to the receipt; stored =
  * submitted applications with their attachment in the database afterwards.
  */
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, concurrency: { type: 'string', default: '100' } } });
+const { values: args } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, concurrency: { type: 'string', default: '100' }, 'cpu-prof': { type: 'string' } } });
 const SEED = 1;
 const concurrency = Number(args.concurrency);
 
@@ -82,7 +82,7 @@ try {
   );
 
   const port = await freePort();
-  app = spawnTs('src/server.ts', [], { ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  app = spawnTs('src/server.ts', [], { ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { nodeFlags: profileFlags(args['cpu-prof']) });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`);
   const base = `http://127.0.0.1:${port}`;
 

@@ -5,14 +5,20 @@ import { findPostgresBin, type PostgresServer } from '../../tests/support/postgr
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Runs a TypeScript file in its own Node process through tsx's loader (so its pid is the server's). */
-export function spawnTs(file: string, args: string[], env: Record<string, string>, options: { captureOutput?: boolean } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+/**
+ * Runs a TypeScript file in its own Node process through tsx's loader (so its pid is the server's).
+ * `nodeFlags` go to Node itself: `--cpu-prof --cpu-prof-dir=…` to see where a server spends its time.
+ */
+export function spawnTs(file: string, args: string[], env: Record<string, string>, options: { captureOutput?: boolean; nodeFlags?: string[] } = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', file, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', 'inherit'],
   });
 }
+
+/** `--cpu-prof DIR` on a bench command: the server under load writes a V8 CPU profile there when it stops. */
+export const profileFlags = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : []);
 
 export function exited(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1))));

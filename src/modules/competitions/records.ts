@@ -35,23 +35,40 @@ export async function loadRule(db: Executor, id: string): Promise<RuleVersionRow
   return rule;
 }
 
-export async function loadLot(db: Executor, id: string, opts: { lock?: boolean } = {}): Promise<LotRecord> {
-  if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  const q = db.select().from(lots).where(eq(lots.id, id));
-  const [lot] = opts.lock ? await q.for('update') : await q;
-  if (!lot) throw new AppError('NOT_FOUND');
-  const competition = await loadCompetition(db, lot.competitionId);
-  return { lot, competition, rule: await loadRule(db, competition.ruleVersionId) };
+/** Locks a row until the transaction ends, before it is read with its neighbours (so the read sees what the lock's wait let commit). */
+async function lockRow(db: Executor, table: typeof lots | typeof applications, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).for('update');
+  return Boolean(row);
 }
 
-/** An application with everything deciding about it needs; `lock` holds its row until the transaction ends. */
+/** A lot with its competition and rule version, in one statement; `lock` holds the lot's row until the transaction ends. */
+export async function loadLot(db: Executor, id: string, opts: { lock?: boolean } = {}): Promise<LotRecord> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  if (opts.lock && !(await lockRow(db, lots, id))) throw new AppError('NOT_FOUND');
+  const [record] = await db
+    .select({ lot: lots, competition: competitions, rule: ruleVersions })
+    .from(lots)
+    .innerJoin(competitions, eq(competitions.id, lots.competitionId))
+    .innerJoin(ruleVersions, eq(ruleVersions.id, competitions.ruleVersionId))
+    .where(eq(lots.id, id));
+  if (!record) throw new AppError('NOT_FOUND');
+  return record;
+}
+
+/** An application with everything deciding about it needs, in one statement; `lock` holds its row until the transaction ends. */
 export async function loadApplication(db: Executor, id: string, opts: { lock?: boolean } = {}): Promise<ApplicationRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  const q = db.select().from(applications).where(eq(applications.id, id));
-  const [application] = opts.lock ? await q.for('update') : await q;
-  if (!application) throw new AppError('NOT_FOUND');
-  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, application.organisationId));
-  return { application, organisation: organisation!, ...(await loadLot(db, application.lotId)) };
+  if (opts.lock && !(await lockRow(db, applications, id))) throw new AppError('NOT_FOUND');
+  const [record] = await db
+    .select({ application: applications, organisation: organisations, lot: lots, competition: competitions, rule: ruleVersions })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.organisationId))
+    .innerJoin(lots, eq(lots.id, applications.lotId))
+    .innerJoin(competitions, eq(competitions.id, lots.competitionId))
+    .innerJoin(ruleVersions, eq(ruleVersions.id, competitions.ruleVersionId))
+    .where(eq(applications.id, id));
+  if (!record) throw new AppError('NOT_FOUND');
+  return record;
 }
 
 /** What the policies need to know about an application. */
