@@ -114,6 +114,20 @@ async function load(url: string, serverPid: number, paths?: string[]): Promise<L
   return { ...(JSON.parse(out.trim().split('\n').pop()!) as LoadResult), serverRssMb: rss / 2 ** 20 };
 }
 
+/**
+ * Waits until the server has answered what the last route left in flight: autocannon stops
+ * sending, but the server still works through its queue (on PGlite's one connection, seconds of
+ * it), which would be counted against the next route. `/readyz` queries the database, so its
+ * answer comes after what was queued before it.
+ */
+async function settle(origin: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const started = performance.now();
+    await (await fetch(`${origin}/readyz`)).arrayBuffer();
+    if (performance.now() - started < 50) return;
+  }
+}
+
 async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineRun> {
   const scale = engine === 'postgres' ? 'national' : 'region';
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-bench-'));
@@ -161,6 +175,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineRun> {
     const base = await load(`http://127.0.0.1:${basePort}/fortunes`, baseline.pid!);
     const results: RouteResult[] = [];
     for (const r of routes) {
+      await settle(`http://127.0.0.1:${appPort}`);
       const res = r.paths ? await load(`http://127.0.0.1:${appPort}`, app.pid!, r.paths) : await load(`http://127.0.0.1:${appPort}${r.path}`, app.pid!);
       const ratio = res.requestsPerSecond / base.requestsPerSecond;
       console.log(`${r.name.padEnd(22)} ${res.requestsPerSecond.toFixed(0).padStart(6)} req/s  ×${ratio.toFixed(2)}  p50 ${res.latencyMs.p50} ms  p99 ${res.latencyMs.p99} ms  errors ${res.errors + res.non2xx}`);

@@ -4,21 +4,23 @@ import type { Clock } from '../time/clock.ts';
 
 /** How long a public page is served from memory at most, on the application's clock (deadlines and "days left" may be this late). */
 export const PAGE_TTL_MS = 10_000;
-/** Memory given to kept pages, in UTF-16 code units as V8 stores strings (about twice the bytes). */
-const PAGE_CACHE_UNITS = 16 * 1024 * 1024;
+/** Memory given to kept answers, in bytes. */
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Headers that belong to one response and are never replayed from the cache. */
 const OWN_HEADERS = new Set(['set-cookie', 'x-request-id', 'content-length', 'date', 'connection', 'x-cache']);
 
 export type KeptResponse = {
-  body: string;
+  /** A page with a form: its text with the CSRF placeholder, filled for each visitor; otherwise the bytes as sent, encoded once. */
+  body: string | Buffer;
   headers: Record<string, string>;
   /** The audit log's last id when the request that rendered it began. */
   mark: number;
   /** The application clock's time then. */
   renderedAt: number;
-  /** Whether the body holds the CSRF placeholder of a form to fill for each visitor. */
-  hasForm: boolean;
 };
+
+/** V8 keeps Cyrillic text two bytes a character. */
+const sizeOf = (body: string | Buffer, key: string) => (typeof body === 'string' ? body.length * 2 : body.length) + key.length * 2 + 512;
 
 /**
  * Rendered public pages and API answers kept for anonymous visitors, as a reverse proxy's short
@@ -34,9 +36,9 @@ export class PageCache {
 
   constructor(
     private readonly clock: Clock,
-    maxUnits = PAGE_CACHE_UNITS,
+    maxBytes = PAGE_CACHE_BYTES,
   ) {
-    this.kept = new LRUCache({ maxSize: maxUnits, sizeCalculation: (r, key) => r.body.length + key.length + 512 });
+    this.kept = new LRUCache({ maxSize: maxBytes, sizeCalculation: (r, key) => sizeOf(r.body, key) });
   }
 
   get(key: string, mark: number): KeptResponse | undefined {
@@ -49,16 +51,13 @@ export class PageCache {
   }
 
   keep(key: string, response: { body: string; headers: Record<string, unknown>; mark: number; renderedAt: number }): void {
-    if (response.body.length + key.length + 512 > this.kept.maxSize) return;
+    const body = response.body.includes(this.csrfPlaceholder) ? response.body : Buffer.from(response.body);
+    if (sizeOf(body, key) > this.kept.maxSize) return;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (!OWN_HEADERS.has(name) && (typeof value === 'string' || typeof value === 'number')) headers[name] = String(value);
     }
-    this.kept.set(key, { ...response, headers, hasForm: response.body.includes(this.csrfPlaceholder) });
-  }
-
-  get size(): number {
-    return this.kept.size;
+    this.kept.set(key, { body, headers, mark: response.mark, renderedAt: response.renderedAt });
   }
 }
 

@@ -210,7 +210,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
       return;
     }
     req.publicCache = null;
-    const body = kept.hasForm ? kept.body.replaceAll(pageCache.csrfPlaceholder, csrfFor(req, reply)) : kept.body;
+    const body = typeof kept.body === 'string' ? kept.body.replaceAll(pageCache.csrfPlaceholder, csrfFor(req, reply)) : kept.body;
     return reply.code(200).headers(kept.headers).header('x-cache', 'hit').send(body);
   });
 
