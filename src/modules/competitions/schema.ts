@@ -219,6 +219,8 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex('applications_one_per_lot').on(t.lotId, t.organisationId).where(sql`${t.status} <> 'withdrawn'`),
     index('applications_organisation').on(t.organisationId),
+    // A lot's applications: its receipt numbers (counted under the lot's lock at each submission), its results.
+    index('applications_lot').on(t.lotId),
     check('applications_status', sql`${t.status} in ('draft','submitted','withdrawn','admitted','refused')`),
     check('applications_language', sql`${t.language} in ('kk','ru')`),
     check('applications_submitted_has_receipt', sql`${t.status} = 'draft' or ${t.receiptNumber} is not null or ${t.status} = 'withdrawn'`),

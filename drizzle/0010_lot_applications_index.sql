@@ -1,0 +1,1 @@
+CREATE INDEX "applications_lot" ON "applications" USING btree ("lot_id");
