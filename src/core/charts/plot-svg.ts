@@ -1,5 +1,7 @@
-import * as Plot from '@observablehq/plot';
-import { parseHTML } from 'linkedom';
+import type * as PlotModule from '@observablehq/plot';
+
+/** Observable Plot's module, handed to the function that builds a chart's options. */
+export type Plot = typeof PlotModule;
 
 export type ChartText = {
   /** A unique id on the page; the title and description get `<id>-title` and `<id>-desc`. */
@@ -27,11 +29,17 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * (`aria-labelledby`) and described by its `<desc>`. Plot's `<style>` blocks and `style`
  * attributes are removed (style-src 'self' would refuse them), so the page's stylesheet styles
  * `svg.<className>`. When a title, caption or legend makes Plot return a `<figure>`, the chart's
- * own `<svg>` is taken out of it and the legend is returned as data.
+ * own `<svg>` is taken out of it and the legend is returned as data. Plot and linkedom (~40 MB
+ * resident) are loaded for the first chart drawn, not at start.
  */
-export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText, extra: { className?: string; fontSize?: number } = {}): RenderedChart {
+export async function renderPlotSvg(
+  options: (plot: Plot) => PlotModule.PlotOptions,
+  text: ChartText,
+  extra: { className?: string; fontSize?: number } = {},
+): Promise<RenderedChart> {
+  const [Plot, { parseHTML }] = await Promise.all([import('@observablehq/plot'), import('linkedom')]);
   const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-  const node = Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Element;
+  const node = Plot.plot({ ...options(Plot), document: document as unknown as Document }) as unknown as Element;
   const isSvg = (e: Element) => e.tagName.toLowerCase() === 'svg';
   const svg = isSvg(node) ? node : [...node.children].find(isSvg);
   if (!svg) throw new Error('Plot rendered no <svg>');

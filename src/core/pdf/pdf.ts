@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 /**
  * PDF documents in Kazakh, Russian and English. pdfkit needs a full TrueType font: the web font
@@ -44,8 +43,12 @@ export type Pdf = {
 
 export const mm = (value: number) => (value * 72) / 25.4;
 
-/** An A4 document with Noto Sans regular (the default) and bold registered, and its metadata set. */
-export function createPdf(options: PdfOptions): Pdf {
+/**
+ * An A4 document with Noto Sans regular (the default) and bold registered, and its metadata set.
+ * pdfkit (and its font metrics, ~30 MB resident) is loaded on the first document, not at start.
+ */
+export async function createPdf(options: PdfOptions): Promise<Pdf> {
+  const { default: PDFDocument } = await import('pdfkit');
   const margin = mm(options.marginMm ?? 20);
   const doc = new PDFDocument({
     size: 'A4',

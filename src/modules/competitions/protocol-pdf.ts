@@ -33,7 +33,7 @@ export async function protocolPdf(messages: MessageRegistry, data: PublicCompeti
   const c = data.competition;
   const title = t('competitions.public.protocol.title');
   const name = (o: OrganisationRef) => organisationName(o, lang);
-  const { doc, toBuffer } = createPdf({
+  const { doc, toBuffer } = await createPdf({
     title: `${title} — ${c.number}`,
     lang: LOCALE_TAGS[lang],
     author: name(data.organiser),

@@ -22,7 +22,7 @@ export async function certificatePdf(messages: MessageRegistry, cert: Membership
   const t = (key: string, params?: Record<string, string | number>) => messages.format(lang, key, params);
   const f = formatters(lang);
   const title = `${t('organisations.certificate.title')} ${t('organisations.certificate.number-line', { number: cert.certificateNumber })}`;
-  const { doc, toBuffer } = createPdf({
+  const { doc, toBuffer } = await createPdf({
     title: `${title} — ${name(cert.member, lang)}`,
     lang: LOCALE_TAGS[lang],
     author: name(cert.association, lang),

@@ -55,7 +55,7 @@ export async function compilationPdf(
   const f = formatters(lang);
   const region = regionName(regionCode, lang);
   const title = t('organisations.compilation.title');
-  const { doc, toBuffer } = createPdf({
+  const { doc, toBuffer } = await createPdf({
     title: `${title} — ${region}`,
     lang: LOCALE_TAGS[lang],
     author: 'Ortaq',

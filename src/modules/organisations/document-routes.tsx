@@ -1,14 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
+import { formatters } from '../../core/format/intl.ts';
 import { REGION_CODES, regionName } from '../../core/geo/regions.ts';
 import type { AppContext } from '../../core/module.ts';
 import { findMembershipCertificate } from './association-queries.ts';
 import { certificateFileName, certificatePdf } from './certificate-pdf.ts';
 import { compilationEntries, compilationFileName, compilationPdf } from './compilation-pdf.ts';
 import { documentLang, sendPdf } from './documents.ts';
+import { figuresChart } from './figures-chart.ts';
 import { registerFigures } from './figures-query.ts';
-import { FiguresPage } from './views/figures-page.tsx';
+import { FiguresPage, figuresChartText } from './views/figures-page.tsx';
 
 const FiguresQuery = z.object({ region: z.preprocess((v) => (v === '' ? undefined : v), z.enum(REGION_CODES).optional()) });
 const BIN = /^\d{12}$/;
@@ -24,7 +26,9 @@ export const documentRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
     const title = region
       ? ctx.messages.format(req.lang, 'organisations.figures.title.region', { region: regionName(region, req.lang) })
       : ctx.messages.format(req.lang, 'organisations.figures.title');
-    return reply.page(title, <FiguresPage figures={figures} at={new Date()} />);
+    const [t, f] = [ctx.messages.translator(req.lang), formatters(req.lang)];
+    const chart = await figuresChart(figures, t, f, figuresChartText(figures, t, f, req.lang));
+    return reply.page(title, <FiguresPage figures={figures} chart={chart} at={new Date()} />);
   });
 
   app.get<{ Params: { file: string } }>('/organisations/compilation/:file', async (req, reply) => {

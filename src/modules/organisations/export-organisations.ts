@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../core/db/client.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import type { SearchParams } from './inputs.ts';
@@ -67,11 +66,13 @@ const WIDTHS: Partial<Record<string, number>> = { bin: 14, nameKk: 50, nameRu: 5
  */
 export function exportXlsx(db: Db, params: SearchParams, lang: Lang): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('organisations', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REGISTER_FIELDS.map((field) => ({ header: field, key: field, width: WIDTHS[field] ?? 18 }));
-  sheet.getRow(1).font = { bold: true };
   (async () => {
+    // exceljs is ~30 MB resident: loaded when a spreadsheet is first read or written, not at start.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('organisations', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = REGISTER_FIELDS.map((field) => ({ header: field, key: field, width: WIDTHS[field] ?? 18 }));
+    sheet.getRow(1).font = { bold: true };
     for await (const batch of exportBatches(db, params, lang)) {
       for (const org of batch) {
         const cells = registerCells(org);

@@ -1,4 +1,3 @@
-import * as Plot from '@observablehq/plot';
 import { type RenderedChart, renderPlotSvg } from '../../core/charts/plot-svg.ts';
 import type { Formatters } from '../../core/format/intl.ts';
 import type { Translate } from '../../core/i18n/messages.ts';
@@ -23,14 +22,14 @@ export const LEGAL_FORM_COLOURS: Record<LegalForm, string> = {
 };
 
 /** Stacked horizontal bars: one per row (region or district), legal forms as colours, totals at the ends. */
-export function figuresChart(figures: RegisterFigures, t: Translate, f: Formatters, text: { id: string; title: string; description: string }): RenderedChart {
+export function figuresChart(figures: RegisterFigures, t: Translate, f: Formatters, text: { id: string; title: string; description: string }): Promise<RenderedChart> {
   const formLabel = (k: LegalForm) => t(`organisations.legal-form.${k}`);
   const data = figures.rows.flatMap((row) => figures.forms.filter((k) => row.byForm[k]).map((k) => ({ row: row.label, form: formLabel(k), count: row.byForm[k]! })));
   const totals = figures.rows.filter((r) => r.total > 0).map((r) => ({ row: r.label, total: r.total, text: f.number(r.total) }));
   const order = [...figures.rows].sort((a, b) => b.total - a.total).map((r) => r.label);
   const barHeight = 22;
   return renderPlotSvg(
-    {
+    (Plot) => ({
       width: 760,
       height: 50 + order.length * barHeight,
       marginLeft: 230,
@@ -45,7 +44,7 @@ export function figuresChart(figures: RegisterFigures, t: Translate, f: Formatte
         Plot.text(totals, { x: 'total', y: 'row', text: 'text', textAnchor: 'start', dx: 4, fill: 'currentColor' }),
         Plot.ruleX([0]),
       ],
-    },
+    }),
     text,
     { className: 'chart-svg', fontSize: 12 },
   );

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { checkZipArchive, DEFAULT_ZIP_LIMITS, type ZipLimits, ZipRefusedError } from '../../core/files/zip-guard.ts';
 
@@ -169,7 +169,9 @@ async function checkArchive(bytes: Buffer, limits: ZipLimits): Promise<void> {
 
 async function readXlsx(bytes: Buffer, options: ReadOptions): Promise<Table> {
   await checkArchive(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is ~30 MB resident: loaded when a spreadsheet is first read or written, not at start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

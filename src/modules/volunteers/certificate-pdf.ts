@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { formatters } from '../../core/format/intl.ts';
 import { LOCALE_TAGS } from '../../core/i18n/langs.ts';
 import type { MessageRegistry } from '../../core/i18n/messages.ts';
@@ -36,7 +35,7 @@ export async function certificatePdf(
   const t = (key: string, params?: Record<string, string | number>) => messages.format(lang, key, params);
   const f = formatters(lang);
   const duration = (minutes: number) => durationText(t, f, minutes);
-  const { doc, toBuffer } = createPdf({
+  const { doc, toBuffer } = await createPdf({
     title: `${t('volunteers.certificate.title')} ${payload.code} — ${payload.volunteer.name}`,
     lang: LOCALE_TAGS[lang],
     author: 'Ortaq',
@@ -97,7 +96,7 @@ export async function certificatePdf(
   const block = qrSize + mm(24);
   if (doc.y + mm(8) + block > height - mm(22)) doc.addPage();
   const top = Math.max(doc.y + mm(8), height - mm(22) - block);
-  drawQr(doc, qrUrl(payload, cert.token), left, top, qrSize);
+  await drawQr(doc, qrUrl(payload, cert.token), left, top, qrSize);
   const textLeft = left + qrSize + mm(6);
   const textWidth = inner - qrSize - mm(6);
   doc
@@ -118,7 +117,8 @@ export async function certificatePdf(
 }
 
 /** The QR code drawn as vector squares, with its quiet zone, so it prints sharp at any size. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
+async function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
+  const { default: QRCode } = await import('qrcode');
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const quiet = 4;
   const cell = size / (modules.size + 2 * quiet);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { AppError, notFound } from '../../core/errors/app-error.ts';
 import { safeFileName } from '../../core/files/sniff.ts';
 import { emptyForm, type FormState, type FormValues, formError, parseForm } from '../../core/http/forms.ts';
@@ -114,7 +113,7 @@ export const workRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     const signup = await ownSignup(ctx.db, req.actor.userId!, req.params.id);
     if (!signup) throw notFound();
     const url = signup.checkInCode ? `${ctx.config.publicUrl}/${req.lang}/volunteering/check-in/${signup.checkInCode}` : null;
-    const qr = url ? await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 288 }) : null;
+    const qr = url ? await (await import('qrcode')).default.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 288 }) : null;
     return reply.page(ctx.messages.format(req.lang, 'volunteers.checkin.title'), <CheckInCodePage signup={signup} qr={qr} />);
   });
 

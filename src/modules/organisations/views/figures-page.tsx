@@ -1,7 +1,10 @@
+import type { RenderedChart } from '../../../core/charts/plot-svg.ts';
+import type { Formatters } from '../../../core/format/intl.ts';
 import { REGIONS, regionName } from '../../../core/geo/regions.ts';
+import type { Lang } from '../../../core/i18n/langs.ts';
+import type { Translate } from '../../../core/i18n/messages.ts';
 import { SelectField } from '../../../core/views/components.tsx';
 import { usePage } from '../../../core/views/page-context.ts';
-import { figuresChart } from '../figures-chart.ts';
 import type { FigureRow, RegisterFigures } from '../figures-query.ts';
 import { CompilationLinks } from './compilation-links.tsx';
 
@@ -64,19 +67,26 @@ function CountTable<K extends string>(props: {
   );
 }
 
+const byFormTitle = (figures: RegisterFigures, t: Translate, lang: Lang) =>
+  figures.region ? t('organisations.figures.by-form.region', { region: regionName(figures.region, lang) }) : t('organisations.figures.by-form');
+
+/** The chart's id, accessible name and description, for `figuresChart` to draw before the page is rendered. */
+export function figuresChartText(figures: RegisterFigures, t: Translate, f: Formatters, lang: Lang) {
+  const largest = [...figures.rows].sort((a, b) => b.total - a.total)[0];
+  return {
+    id: 'figures-chart',
+    title: byFormTitle(figures, t, lang),
+    description: t('organisations.figures.chart.desc', { largest: largest?.label ?? '—', count: f.number(largest?.total ?? 0) }),
+  };
+}
+
 /** NGOs counted by region (or district) × legal form and × status: a chart and the tables behind it. */
-export function FiguresPage({ figures, at }: { figures: RegisterFigures; at: Date }) {
+export function FiguresPage({ figures, chart, at }: { figures: RegisterFigures; chart: RenderedChart; at: Date }) {
   const { t, f, lang, href } = usePage();
   const region = figures.region;
   const place = region ? regionName(region, lang) : undefined;
-  const byForm = region ? t('organisations.figures.by-form.region', { region: place! }) : t('organisations.figures.by-form');
+  const byForm = byFormTitle(figures, t, lang);
   const byStatus = region ? t('organisations.figures.by-status.region', { region: place! }) : t('organisations.figures.by-status');
-  const largest = [...figures.rows].sort((a, b) => b.total - a.total)[0];
-  const chart = figuresChart(figures, t, f, {
-    id: 'figures-chart',
-    title: byForm,
-    description: t('organisations.figures.chart.desc', { largest: largest?.label ?? '—', count: f.number(largest?.total ?? 0) }),
-  });
   const rowHeader = region ? t('organisations.field.district') : t('organisations.field.region');
   return (
     <section class="register-figures">
