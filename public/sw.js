@@ -8,13 +8,16 @@
  * password or ends sessions, and whenever the server no longer gives a private page (the session
  * expired or was revoked elsewhere), so the next person on a shared phone never sees them.
  */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const STATIC_CACHE = `ortaq-static-${VERSION}`;
 const PRIVATE_CACHE = `ortaq-volunteer-${VERSION}`;
 const SHELL = [
   '/static/app.css',
-  '/static/fonts/noto-sans/400.css',
-  '/static/fonts/noto-sans/700.css',
+  // The Cyrillic faces of the text's font (app.css declares them): Kazakh needs both subsets.
+  '/static/fonts/noto-sans/files/noto-sans-cyrillic-400-normal.woff2',
+  '/static/fonts/noto-sans/files/noto-sans-cyrillic-ext-400-normal.woff2',
+  '/static/fonts/noto-sans/files/noto-sans-cyrillic-700-normal.woff2',
+  '/static/fonts/noto-sans/files/noto-sans-cyrillic-ext-700-normal.woff2',
   '/static/htmx/htmx.min.js',
   '/static/sw-register.js',
   '/static/icons/icon-192.png',

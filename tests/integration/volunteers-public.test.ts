@@ -360,12 +360,25 @@ describe('the installable web app', () => {
     expect(page.body).toMatch(/<link rel="manifest" href="\/manifest.webmanifest"\s*\/?>/);
   });
 
+  it('declares its font in the one stylesheet, and serves every face it names and the one it preloads', async () => {
+    const css = (await anonymous.get('/static/app.css')).body;
+    const faces = [...css.matchAll(/url\((\/static\/fonts\/[^)]+)\)/g)].map((m) => m[1]!);
+    expect(faces.length).toBeGreaterThanOrEqual(8);
+    const preloaded = /<link rel="preload" href="([^"]+)" as="font"/.exec((await anonymous.get('/kk/volunteering')).body)?.[1];
+    expect(faces).toContain(preloaded);
+    for (const face of faces) expect((await anonymous.get(face)).statusCode, face).toBe(200);
+  });
+
   it('serves the service worker from the root, and registers it by a script file (no inline script)', async () => {
     const sw = await anonymous.get('/sw.js');
     expect(sw.statusCode).toBe(200);
     expect(sw.headers['content-type']).toMatch(/^text\/javascript/);
     expect(sw.headers['cache-control']).toBe('no-cache');
     expect(sw.body).toContain("addEventListener('fetch'");
+    // Installing fails as a whole if one file it keeps is missing: every one must be served.
+    const shell = [...(/const SHELL = \[([^\]]*)\]/.exec(sw.body)?.[1] ?? '').matchAll(/'(\/[^']+)'/g)].map((m) => m[1]!);
+    expect(shell).toContain('/static/app.css');
+    for (const file of shell) expect((await anonymous.get(file)).statusCode, file).toBe(200);
     const register = await anonymous.get('/static/sw-register.js');
     expect(register.statusCode).toBe(200);
     expect(register.headers['content-type']).toMatch(/javascript/);

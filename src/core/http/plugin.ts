@@ -149,7 +149,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     decorateReply: false,
     maxAge: '30d',
     immutable: true,
-    allowedPath: (pathname) => /^\/(files\/[\w-]+\.woff2?|[0-9]{3}\.css)$/.test(pathname),
+    allowedPath: (pathname) => /^\/files\/[\w-]+\.woff2?$/.test(pathname),
   });
   await app.register(fastifyStatic, {
     root: path.join(root, 'node_modules/htmx.org/dist'),
