@@ -28,8 +28,8 @@ declare module 'fastify' {
     lang: Lang;
     actor: Actor;
     flash: Flash | null;
-    /** Set when this answer may be kept for, or served to, anonymous visitors (`publicCache` routes). */
-    publicCache: { key: string; mark: number; template?: string } | null;
+    /** Set when this answer may be kept for anonymous visitors (`publicCache` routes): what it is kept by, and since when. */
+    publicCache: { key: string; mark: number; at: number; template?: string } | null;
   }
   interface FastifyReply {
     /** Renders a full page in the layout (status 200 unless given). */
@@ -202,8 +202,9 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   app.addHook('onRequest', async (req, reply) => {
     const anonymous = !req.cookies[SESSION_COOKIE] && !req.cookies[FLASH_COOKIE];
     if (req.method !== 'GET' || req.routeOptions.config.publicCache !== true || !anonymous) return;
+    const at = ctx.clock.now().getTime();
     const mark = await lastChange(ctx.db);
-    req.publicCache = { key: `${req.lang} ${req.url}`, mark };
+    req.publicCache = { key: `${req.lang} ${req.url}`, mark, at };
     const kept = pageCache.get(req.publicCache.key, mark);
     if (!kept) {
       reply.header('x-cache', 'miss');
@@ -218,7 +219,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     const pending = req.publicCache;
     if (!pending || reply.statusCode !== 200 || !onlyCsrfCookie(reply.getHeader('set-cookie'))) return payload;
     const body = pending.template ?? payload;
-    if (typeof body === 'string') pageCache.keep(pending.key, { body, headers: reply.getHeaders(), mark: pending.mark, renderedAt: ctx.clock.now().getTime() });
+    if (typeof body === 'string') pageCache.keep(pending.key, { body, headers: reply.getHeaders(), mark: pending.mark, renderedAt: pending.at });
     return payload;
   });
 
