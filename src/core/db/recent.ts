@@ -81,3 +81,23 @@ export async function recent<T>(db: Db, key: string, compute: () => Promise<T>, 
   });
   return value;
 }
+
+/**
+ * The figures of a faceted list (a total and each facet's counts). Those of the whole list, which
+ * every visitor sees alike, are kept by `recent` under `key` and answer when nothing narrows the
+ * list; otherwise the shown facets are counted, except one whose only filter is its own: its
+ * counts do not depend on the search and are taken from the whole list's.
+ */
+export async function listFigures<F extends string, T extends { facets: Record<F, unknown> }>(
+  db: Db,
+  key: string,
+  list: { narrowed(except?: F): boolean; count(facets: readonly F[]): Promise<T>; countWhole(): Promise<T> },
+  shown: readonly F[],
+): Promise<T> {
+  const whole = () => recent(db, key, list.countWhole);
+  if (!list.narrowed()) return whole();
+  const fromWhole = shown.filter((f) => !list.narrowed(f));
+  const [counted, all] = await Promise.all([list.count(shown.filter((f) => !fromWhole.includes(f))), fromWhole.length ? whole() : undefined]);
+  for (const f of fromWhole) counted.facets[f] = all!.facets[f];
+  return counted;
+}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../core/db/client.ts';
-import { recent } from '../../core/db/recent.ts';
+import { listFigures } from '../../core/db/recent.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
 import { foldForSearch } from '../../core/search/fold.ts';
 import { FACETS, type Facet, type SearchParams } from './inputs.ts';
@@ -90,22 +90,18 @@ async function countFigures(db: Db, p: SearchParams, counted: readonly Facet[]):
   return figures;
 }
 
-/**
- * The total and the facets' counts. Those of the whole register (no text, no filter) are the same
- * for every visitor: they are kept for a short while (`recent`), and a facet whose counts do not
- * depend on the search (only its own filter is set) is taken from them; the rest are counted.
- */
-async function figures(db: Db, p: SearchParams, withFacets: boolean): Promise<Figures> {
-  const whole = () => recent(db, 'organisations:register-figures', () => countFigures(db, { page: 1, pageSize: 1 }, FACETS.filter((f) => f !== 'district')));
-  if (!narrowed(p)) return whole();
-  const shown = withFacets ? FACETS.filter((f) => f !== 'district' || p.region) : [];
-  const fromWhole = shown.filter((f) => !narrowed(p, f));
-  const [counted, all] = await Promise.all([
-    countFigures(db, p, shown.filter((f) => !fromWhole.includes(f))),
-    fromWhole.length ? whole() : undefined,
-  ]);
-  for (const f of fromWhole) counted.facets[f] = all!.facets[f];
-  return counted;
+/** The total and the facets' counts, those of the whole register kept a while (`listFigures`). */
+function figures(db: Db, p: SearchParams, withFacets: boolean): Promise<Figures> {
+  return listFigures(
+    db,
+    'organisations:register-figures',
+    {
+      narrowed: (except) => narrowed(p, except),
+      count: (facets) => countFigures(db, p, facets),
+      countWhole: () => countFigures(db, { page: 1, pageSize: 1 }, FACETS.filter((f) => f !== 'district')),
+    },
+    withFacets ? FACETS.filter((f) => f !== 'district' || p.region) : [],
+  );
 }
 
 /**

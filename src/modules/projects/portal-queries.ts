@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Db, type Executor, queryRows } from '../../core/db/client.ts';
-import { recent } from '../../core/db/recent.ts';
+import { listFigures } from '../../core/db/recent.ts';
 import { isUuid } from '../../core/db/uuid.ts';
 import { files } from '../../core/files/schema.ts';
 import { REGION_CODES } from '../../core/geo/regions.ts';
@@ -191,22 +191,18 @@ async function countFigures(db: Executor, p: ProjectListParams, counted: readonl
   return { total, facets };
 }
 
-/**
- * The total and the filters' counts. Those of all the projects (no text, no filter) are the same
- * for every visitor: they are kept for a short while (`recent`), and a filter whose counts do not
- * depend on the others (only its own is set) takes them from there; the rest are counted.
- */
-async function figures(db: Db, p: ProjectListParams, withFacets: boolean): Promise<Figures> {
-  const whole = () => recent(db, 'projects:portal-figures', () => countFigures(db, { page: 1, pageSize: 1 }, PROJECT_FACETS));
-  if (!narrowed(p)) return whole();
-  const shown = withFacets ? PROJECT_FACETS : [];
-  const fromWhole = shown.filter((f) => !narrowed(p, f));
-  const [counted, all] = await Promise.all([
-    countFigures(db, p, shown.filter((f) => !fromWhole.includes(f))),
-    fromWhole.length ? whole() : undefined,
-  ]);
-  for (const f of fromWhole) counted.facets[f] = all!.facets[f];
-  return counted;
+/** The total and the filters' counts, those of all the projects kept a while (`listFigures`). */
+function figures(db: Db, p: ProjectListParams, withFacets: boolean): Promise<Figures> {
+  return listFigures(
+    db,
+    'projects:portal-figures',
+    {
+      narrowed: (except) => narrowed(p, except),
+      count: (facets) => countFigures(db, p, facets),
+      countWhole: () => countFigures(db, { page: 1, pageSize: 1 }, PROJECT_FACETS),
+    },
+    withFacets ? PROJECT_FACETS : [],
+  );
 }
 
 /**
