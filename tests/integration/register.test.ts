@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/core/db/client.ts';
 import { seedDemo } from '../../src/core/demo/seed.ts';
 import { isValidBin } from '../../src/modules/organisations/index.ts';
 import { TestClient, type TestApp, testApp } from '../support/app.ts';
@@ -54,6 +56,27 @@ describe('searching the register', () => {
     expect(names(second.body)[0]).not.toBe(first[0]);
     expect(second.body).toContain('href="/kk/organisations?region=KZ-39&amp;page=3"');
     expect(second.body).toContain('href="/kk/organisations?region=KZ-39"');
+  });
+
+  it('finds names by the words of their legal form, whole or being typed, as the names hold them', async () => {
+    const keys = (await queryRows<{ key: string }>(t.ctx.db, sql`select search_key as key from organisations where kind = 'ngo'`)).map((r) => r.key.split(' '));
+    const holding = (...words: ((w: string) => boolean)[]) => keys.filter((k) => words.every((has) => k.some(has))).length;
+    const whole = (word: string) => (w: string) => w === word;
+    const cases = [
+      ['Общественный фонд', holding(whole('obshestvennyi'), (w) => w.startsWith('fond'))],
+      ['қоғамдық бірлестігі', holding(whole('kogamdyk'), (w) => w.startsWith('birlestigi'))],
+      ['қоғамд', holding((w) => w.startsWith('kogamd'))],
+    ] as const;
+    for (const [q, expected] of cases) {
+      const { status, body } = await api(`/api/v1/organisations?q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      expect(expected, q).toBeGreaterThan(20);
+      expect(body.total, q).toBe(expected);
+    }
+    const page = names((await client.get(`/ru/organisations?q=${encodeURIComponent('Общественный фонд')}`)).body);
+    expect(page).toHaveLength(20);
+    expect(page.every((n) => n.includes('фонд')), page.join()).toBe(true);
+    expect(names((await client.get(`/ru/organisations?q=${encodeURIComponent('КАМЕДА қоры')}`)).body)[0]).toBe('Общественный фонд «КАМЕДА»');
   });
 
   it('refuses a malformed filter with a 400 page', async () => {

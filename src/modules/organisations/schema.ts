@@ -84,6 +84,7 @@ export const organisations = pgTable(
     check('organisations_settlement', sql`${t.settlement} in ('urban','rural')`),
     index('organisations_region').on(t.regionCode),
     index('organisations_search_key').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+    index('organisations_search_words').using('gin', sql`to_tsvector('simple', ${t.searchKey})`),
     index('organisations_name_kk').using('btree', sql`${t.nameKk} collate kazakh`),
     index('organisations_name_ru').using('btree', sql`${t.nameRu} collate kazakh`),
     index('organisations_areas').using('gin', t.areas),

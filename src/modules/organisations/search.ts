@@ -2,8 +2,8 @@ import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../core/db/client.ts';
 import { listFigures } from '../../core/db/recent.ts';
 import type { Lang } from '../../core/i18n/langs.ts';
-import { foldForSearch } from '../../core/search/fold.ts';
 import { FACETS, type Facet, type SearchParams } from './inputs.ts';
+import { type RegisterQuery, readRegisterQuery } from './register-query.ts';
 import { organisations } from './schema.ts';
 
 export type FacetCount = { key: string; count: number };
@@ -31,9 +31,8 @@ const FACET_COLUMNS = {
 function conditions(p: SearchParams, except?: Facet): SQL | undefined {
   const c: SQL[] = [eq(organisations.kind, 'ngo')];
   if (p.q) {
-    const key = foldForSearch(p.q);
     const digits = p.q.replace(/\D/g, '');
-    const byName = key ? sql`${key} <% ${organisations.searchKey}` : sql`false`;
+    const byName = nameMatches(readRegisterQuery(p.q));
     c.push(digits.length >= 4 && digits.length === p.q.replace(/[\s-]/g, '').length ? sql`(${organisations.bin} like ${`${digits}%`} or ${byName})` : byName);
   }
   for (const facet of ['region', 'district', 'legalForm', 'status', 'settlement'] as const) {
@@ -42,6 +41,16 @@ function conditions(p: SearchParams, except?: Facet): SQL | undefined {
   }
   if (p.area && except !== 'area') c.push(sql`${organisations.areas} @> array[${p.area}]::text[]`);
   return and(...c);
+}
+
+/**
+ * The names a query finds: by similarity to its words, or, when it is made only of legal-form
+ * words, those that hold each of them (`organisations_search_words`, a word index on the key).
+ */
+function nameMatches({ fuzzy, words }: RegisterQuery): SQL {
+  if (fuzzy) return sql`${fuzzy} <% ${organisations.searchKey}`;
+  if (words) return sql`to_tsvector('simple', ${organisations.searchKey}) @@ to_tsquery('simple', ${words})`;
+  return sql`false`;
 }
 
 /** Whether the search narrows the register, leaving one facet out: a text, or any other filter. */
@@ -113,7 +122,9 @@ export async function searchOrganisations(db: Db, p: SearchParams, lang: Lang, o
   const where = conditions(p);
   const name = lang === 'ru' ? organisations.nameRu : organisations.nameKk;
   const byName = sql`${name} collate kazakh`;
-  const byRelevance = p.q ? sql`word_similarity(${foldForSearch(p.q)}, ${organisations.searchKey})` : undefined;
+  // Names found by legal-form words alone are all alike in relevance: they are listed by name.
+  const query = p.q ? readRegisterQuery(p.q) : undefined;
+  const byRelevance = query?.fuzzy ? sql`word_similarity(${query.folded}, ${organisations.searchKey})` : undefined;
   const order = (p.sort ?? (p.q ? 'relevance' : 'name')) === 'relevance' && byRelevance ? [desc(byRelevance), asc(byName)] : [asc(byName)];
   const withFacets = options.facets !== false;
   const [items, { total, facets }] = await Promise.all([

@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_search_words" ON "organisations" USING gin (to_tsvector('simple', "search_key"));
