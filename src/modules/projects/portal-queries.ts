@@ -65,17 +65,24 @@ const TABLE_COLUMNS: FilterColumns = {
 };
 const BASE_COLUMNS: FilterColumns = { region: sql`base.region`, year: sql`base.year`, instrument: sql`base.instrument`, area: sql`base.area`, status: sql`base.status` };
 
-/** The text search: a project's title, or its organisation's name (as written, or folded to Latin by the register: «Көксу», "Koksu" and «Коксу» meet). */
+/**
+ * The text search: a project's title, or its organisation's name folded to Latin by the register
+ * («Көксу», "Koksu" and «Коксу» meet), or its BIN. Each part is read through its own index (the
+ * titles' trigram indexes, the register's search key): the organisations are found first, then
+ * their projects, since a condition across the joined tables would read every project.
+ */
 function matchesText(q: string): SQL {
   const pattern = containing(q);
   const folded = foldForSearch(q);
+  const bin = q.replace(/\s/g, '');
+  const byOrganisation = or(
+    ...(folded ? [sql`${organisations.searchKey} like ${containing(folded)}`] : []),
+    ...(/^\d{12}$/.test(bin) ? [eq(organisations.bin, bin)] : []),
+  );
   return or(
     ilike(projects.titleKk, pattern),
     ilike(projects.titleRu, pattern),
-    ilike(organisations.nameKk, pattern),
-    ilike(organisations.nameRu, pattern),
-    ...(folded ? [sql`${organisations.searchKey} like ${containing(folded)}`] : []),
-    ...(/^\d{12}$/.test(q.replace(/\s/g, '')) ? [eq(organisations.bin, q.replace(/\s/g, ''))] : []),
+    ...(byOrganisation ? [sql`${projects.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${byOrganisation}))`] : []),
   )!;
 }
 

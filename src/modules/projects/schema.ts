@@ -108,6 +108,9 @@ export const projects = pgTable(
     index('projects_region').on(t.regionCode),
     // The portal's list, newest competitions first: walked from competitions_year.
     index('projects_competition').on(t.competitionId),
+    // The portal's text search (`ilike '%…%'`) on the titles.
+    index('projects_title_kk').using('gin', sql`${t.titleKk} gin_trgm_ops`),
+    index('projects_title_ru').using('gin', sql`${t.titleRu} gin_trgm_ops`),
     check('projects_status', sql`${t.status} in ('active','suspended','terminated','completed')`),
   ],
 );
