@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/core/db/client.ts';
 import { freePort, type PostgresServer, startPostgres } from '../tests/support/postgres-server.ts';
-import { createDatabase, exited, profileFlags, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
+import { createDatabase, exited, profileFlags, rssOf, runTs, spawnServer, spawnTs, stop, waitForHttp } from './support/processes.ts';
 import { type EngineRun, engineTable, type LoadResult, type RouteResult, saveResult, writeSection } from './support/report.ts';
 import { versions } from './support/versions.ts';
 
@@ -153,9 +153,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<EngineRun> {
     const targets = await findTargets(appDb.DATABASE_URL ? { databaseUrl: appDb.DATABASE_URL } : { dataDir: appDb.DATA_DIR! });
 
     const [appPort, basePort] = [await freePort(), await freePort()];
-    const app = spawnTs(
-      'src/server.ts',
-      [],
+    const app = spawnServer(
       { ...appDb, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(appPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       { nodeFlags: profileFlags(args['cpu-prof']) },
     );

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { tokenId } from '../src/core/auth/tokens.ts';
 import { surgeSessionToken } from '../src/modules/competitions/index.ts';
 import { freePort, startPostgres } from '../tests/support/postgres-server.ts';
-import { createDatabase, profileFlags, rssOf, runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
+import { createDatabase, profileFlags, rssOf, runTs, spawnServer, spawnTs, stop, waitForHttp } from './support/processes.ts';
 import { saveResult, writeSection } from './support/report.ts';
 import { versions } from './support/versions.ts';
 
@@ -82,7 +82,7 @@ try {
   );
 
   const port = await freePort();
-  app = spawnTs('src/server.ts', [], { ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { nodeFlags: profileFlags(args['cpu-prof']) });
+  app = spawnServer({ ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, { nodeFlags: profileFlags(args['cpu-prof']) });
   await waitForHttp(`http://127.0.0.1:${port}/healthz`);
   const base = `http://127.0.0.1:${port}`;
 

@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../src/core/db/client.ts';
 import { freePort } from '../tests/support/postgres-server.ts';
-import { runTs, spawnTs, stop, waitForHttp } from './support/processes.ts';
+import { runTs, spawnServer, spawnTs, stop, waitForHttp } from './support/processes.ts';
 import { saveResult, writeSection } from './support/report.ts';
 import { versions } from './support/versions.ts';
 
@@ -35,7 +35,7 @@ try {
   await database.close();
 
   const port = await freePort();
-  app = spawnTs('src/server.ts', [], { ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  app = spawnServer({ ...env, NODE_ENV: 'production', SECRET_KEY: randomBytes(32).toString('hex'), DEMO: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/healthz`);
   const pages = [

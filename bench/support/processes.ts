@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findPostgresBin, type PostgresServer } from '../../tests/support/postgres-server.ts';
+import { buildServer } from '../../tests/support/server-build.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -15,6 +16,14 @@ export function spawnTs(file: string, args: string[], env: Record<string, string
     env: { ...process.env, ...env },
     stdio: ['ignore', options.captureOutput ? 'pipe' : 'inherit', 'inherit'],
   });
+}
+
+/**
+ * Starts Ortaq as `npm start` does — bundled (decision 011), in its own Node process — with the
+ * given environment; `nodeFlags` as for `spawnTs`.
+ */
+export function spawnServer(env: Record<string, string>, options: { nodeFlags?: string[] } = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeFlags ?? []), buildServer()], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** `--cpu-prof DIR` on a bench command: the server under load writes a V8 CPU profile there when it stops. */

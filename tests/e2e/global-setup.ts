@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../support/postgres-server.ts';
+import { buildServer } from '../support/server-build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -68,7 +69,7 @@ async function startSmtpReceiver(mailDir: string): Promise<{ port: number; close
 
 /** Starts the app as a child process and waits until /healthz answers, or explains why it did not. */
 async function startApp(env: NodeJS.ProcessEnv, baseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [buildServer()], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     const text = chunk.toString('utf8');

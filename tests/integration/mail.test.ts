@@ -13,7 +13,7 @@ const silent = { info: () => undefined, warn: () => undefined };
 beforeAll(async () => {
   t = await testApp();
   smtp = await startSmtpReceiver();
-  worker = startMailWorker({ db: t.ctx.db, smtpUrl: smtp.url, from: 'Ortaq <no-reply@ortaq.test>', logger: silent, intervalMs: 3_600_000 });
+  worker = await startMailWorker({ db: t.ctx.db, smtpUrl: smtp.url, from: 'Ortaq <no-reply@ortaq.test>', logger: silent, intervalMs: 3_600_000 });
 });
 afterAll(async () => {
   await worker.stop();

@@ -7,6 +7,7 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, digestFile, type Manifest, tableE
 import { BackupError } from './backup-error.ts';
 import { appliedMigrations, dumpQuery, listSequences, listTables, sequenceState, serverVersion } from './catalog.ts';
 import { inTransaction } from './session.ts';
+import { ROOT } from '../paths/root.ts';
 
 export type BackupSummary = {
   file: string;
@@ -22,7 +23,7 @@ export type BackupSummary = {
 
 /** The running Ortaq's version, recorded in every backup. */
 export function ortaqVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Database, Engine, Executor } from '../db/client.ts';
@@ -42,10 +41,12 @@ const COPY_OPTIONS = "(format text, encoding 'UTF8')";
  */
 export async function inTransaction<T>(database: Database, mode: 'snapshot' | 'write', run: (session: Session) => Promise<T>): Promise<T> {
   if (database.engine === 'pglite') {
+    // The embedded engine's driver is loaded only where it runs (it weighs ~35 MB resident).
+    const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
     return database.pglite!.transaction(async (tx) => {
       if (mode === 'snapshot') await tx.exec('set transaction isolation level repeatable read, read only');
       for (const statement of STABLE_OUTPUT) await tx.exec(statement);
-      return run(pgliteSession(tx));
+      return run(pgliteSession(tx, drizzlePglite({ client: tx as unknown as PGlite }) as unknown as Executor));
     });
   }
   const client = await database.pool!.connect();
@@ -68,10 +69,10 @@ export async function inTransaction<T>(database: Database, mode: 'snapshot' | 'w
   }
 }
 
-function pgliteSession(tx: Transaction): Session {
+function pgliteSession(tx: Transaction, db: Executor): Session {
   return {
     engine: 'pglite',
-    db: drizzlePglite({ client: tx as unknown as PGlite }) as unknown as Executor,
+    db,
     async query<T>(text: string, params: unknown[] = []) {
       return (await tx.query<T>(text, params)).rows;
     },

@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
+import { ROOT } from '../paths/root.ts';
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+export const migrationsFolder = path.join(ROOT, 'drizzle');
 
 /** Applies the generated migrations in code; a second run is a no-op. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   } else {
     // Two app processes may boot at once against one server: let one migrate, the other wait.

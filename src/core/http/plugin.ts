@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -22,6 +21,7 @@ import type { Flash, PageContext } from '../views/page-context.ts';
 import { renderFragment, renderPage } from '../views/render.tsx';
 import { langFromAcceptLanguage, localePath, splitLangPath } from './negotiate.ts';
 import { PageCache } from './page-cache.ts';
+import { ROOT } from '../paths/root.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,7 +53,6 @@ declare module 'fastify' {
 
 const FLASH_COOKIE = 'ortaq_flash';
 const CSRF_COOKIE = 'ortaq_csrf';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type HttpOptions = {
@@ -139,12 +138,12 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
   });
 
   await app.register(fastifyStatic, {
-    root: path.join(root, 'public'),
+    root: path.join(ROOT, 'public'),
     prefix: '/static/',
     maxAge: production ? '1d' : 0,
   });
   await app.register(fastifyStatic, {
-    root: path.join(root, 'node_modules/@fontsource/noto-sans'),
+    root: path.join(ROOT, 'node_modules/@fontsource/noto-sans'),
     prefix: '/static/fonts/noto-sans/',
     decorateReply: false,
     maxAge: '30d',
@@ -152,7 +151,7 @@ async function httpPlugin(app: FastifyInstance, options: HttpOptions): Promise<v
     allowedPath: (pathname) => /^\/files\/[\w-]+\.woff2?$/.test(pathname),
   });
   await app.register(fastifyStatic, {
-    root: path.join(root, 'node_modules/htmx.org/dist'),
+    root: path.join(ROOT, 'node_modules/htmx.org/dist'),
     prefix: '/static/htmx/',
     decorateReply: false,
     maxAge: production ? '1d' : 0,

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import { type Db, type Executor, queryRows } from '../db/client.ts';
 import { mailOutbox } from './schema.ts';
 
@@ -25,16 +24,18 @@ export type MailWorker = { drain(): Promise<number>; stop(): Promise<void> };
 
 /**
  * Sends due messages through SMTP. Rows are claimed with SKIP LOCKED and a lease on
- * next_attempt_at, so several app processes can run workers against one database.
+ * next_attempt_at, so several app processes can run workers against one database. nodemailer is
+ * loaded here, only where SMTP is configured (it weighs ~9 MB resident).
  */
-export function startMailWorker(options: {
+export async function startMailWorker(options: {
   db: Db;
   smtpUrl: string;
   from: string;
   logger: Logger;
   intervalMs?: number;
   batchSize?: number;
-}): MailWorker {
+}): Promise<MailWorker> {
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport(options.smtpUrl);
   const batchSize = options.batchSize ?? 20;
   let stopped = false;
