@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
+import { PreparingClient } from './prepared-client.ts';
 
 /** The one database type the code sees, whichever engine is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -31,7 +32,7 @@ export type DatabaseOptions =
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, Client: PreparingClient });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. Queries in flight still reject.
     });
