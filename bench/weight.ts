@@ -20,6 +20,7 @@ import { versions } from './support/versions.ts';
  */
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const LIGHTHOUSE_PAGES = new Set(['home', 'register', 'competition page', 'project page']);
+const LIGHTHOUSE_RUNS = 5;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ortaq-weight-'));
 const env = { DATA_DIR: path.join(work, 'data') };
@@ -64,11 +65,24 @@ try {
     const cssBytes = (await Promise.all(styles.map((s) => gz(new URL(s, base).href)))).reduce((a, b) => a + b, 0);
     const row: Record<string, unknown> = { ...p, htmlGzipBytes: gzipSync(html).length, jsGzipBytes: jsBytes, cssGzipBytes: cssBytes, scripts, styles };
     if (LIGHTHOUSE_PAGES.has(p.name)) {
-      const result = await lighthouse(base + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
-      const lhr = result!.lhr;
-      row.performance = Math.round((lhr.categories.performance?.score ?? 0) * 100);
+      // Simulated throttling moves a score from run to run (first paint 1.1–2.5 s on one page, the
+      // server answering in 2–46 ms): the run with the median performance of five is reported,
+      // with the others beside it.
+      const runs: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'][] = [];
+      for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+        const result = await lighthouse(base + p.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        runs.push(result!.lhr);
+      }
+      const score = (r: (typeof runs)[number]) => Math.round((r.categories.performance?.score ?? 0) * 100);
+      runs.sort((a, b) => score(a) - score(b));
+      const lhr = runs[Math.floor(runs.length / 2)]!;
+      row.performanceRuns = runs.map(score);
+      row.performance = score(lhr);
       row.accessibility = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
       row.lcpMs = Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0);
+      row.metrics = Object.fromEntries(
+        ['first-contentful-paint', 'speed-index', 'total-blocking-time', 'cumulative-layout-shift', 'server-response-time'].map((id) => [id, lhr.audits[id]?.numericValue]),
+      );
       row.failedAccessibilityAudits = Object.values(lhr.audits)
         .filter((a) => lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id) && a.score !== null && a.score < 1)
         .map((a) => a.id);
@@ -85,11 +99,11 @@ try {
     [
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, region data on PGlite, production mode; Lighthouse ${JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')).version} (mobile, simulated throttling) in Chromium.`,
       '',
-      '| page | HTML gz KB | JS gz KB | CSS gz KB | < 30 KB JS | Lighthouse performance | accessibility | LCP ms |',
+      '| page | HTML gz KB | JS gz KB | CSS gz KB | < 30 KB JS | Lighthouse performance, median (5 runs) | accessibility | LCP ms |',
       '|---|---:|---:|---:|---|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.name} \`${(r.path as string).replace(/\/[0-9a-f-]{36}$|\/\d{12}$/, '/…')}\` | ${kb(r.htmlGzipBytes)} | ${kb(r.jsGzipBytes)} | ${kb(r.cssGzipBytes)} | ${ok((r.jsGzipBytes as number) < 30 * 1024)} | ${r.performance ?? ''} | ${r.accessibility ?? ''} | ${r.lcpMs ?? ''} |`,
+          `| ${r.name} \`${(r.path as string).replace(/\/[0-9a-f-]{36}$|\/\d{12}$/, '/…')}\` | ${kb(r.htmlGzipBytes)} | ${kb(r.jsGzipBytes)} | ${kb(r.cssGzipBytes)} | ${ok((r.jsGzipBytes as number) < 30 * 1024)} | ${r.performance === undefined ? '' : `${r.performance} (${(r.performanceRuns as number[]).join(', ')})`} | ${r.accessibility ?? ''} | ${r.lcpMs ?? ''} |`,
       ),
       ...rows.filter((r) => (r.failedAccessibilityAudits as string[] | undefined)?.length).map((r) => `\nAccessibility audits not passed on ${r.name}: ${(r.failedAccessibilityAudits as string[]).join(', ')}.`),
     ].join('\n'),
