@@ -5,8 +5,6 @@ import { usePage } from './page-context.ts';
 
 /** Each language is named in itself, so a reader finds their own whatever the page's language. */
 const LANGUAGE_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-/** Most of every page's text is Cyrillic in the regular weight. */
-const BODY_FONT = '/static/fonts/noto-sans/files/noto-sans-cyrillic-400-normal.woff2';
 
 // htmx may swap error statuses too: a boosted navigation must show what a plain one would.
 const HTMX_CONFIG = JSON.stringify({
@@ -33,8 +31,6 @@ export function Layout({ title, children }: { title: string; children: Component
         <title>{title.startsWith('Ortaq') ? title : `${title} — Ortaq`}</title>
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="stylesheet" href="/static/app.css" />
-        {/* The text's font, asked for with the stylesheet rather than after it (its @font-face rules are in app.css). */}
-        <link rel="preload" href={BODY_FONT} as="font" type="font/woff2" crossorigin="anonymous" />
         {LANGS.map((l) => (
           <link key={l} rel="alternate" hreflang={l} href={`/${l}${path}`} />
         ))}
