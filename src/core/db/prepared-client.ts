@@ -4,6 +4,18 @@ import pg from 'pg';
 /** Statements kept prepared on one connection at most; later ones are sent unnamed, as before. */
 const MAX_PREPARED = 256;
 
+/** Names already made, so a statement's text is hashed once per process, not on every run. */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    if (names.size >= 4 * MAX_PREPARED) names.clear();
+    name = `o${createHash('sha1').update(text).digest('base64url')}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 type QueryConfig = { text?: unknown; name?: string; values?: unknown; submit?: unknown };
 
 /**
@@ -24,7 +36,7 @@ export class PreparingClient extends pg.Client {
     if (typeof config === 'object' && config !== null && !config.name && typeof config.submit !== 'function' && typeof config.text === 'string') {
       const params = Array.isArray(values) ? values : config.values;
       if (Array.isArray(params) && params.length > 0) {
-        const name = `o${createHash('sha1').update(config.text).digest('base64url')}`;
+        const name = statementName(config.text);
         if (this.#prepared.has(name) || this.#prepared.size < MAX_PREPARED) {
           this.#prepared.add(name);
           args[0] = { ...config, name };
