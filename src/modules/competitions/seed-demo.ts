@@ -69,6 +69,13 @@ function inTransaction<T>(ctx: AppContext, part: (ctx: AppContext) => Promise<T>
   return ctx.db.transaction((tx) => part({ ...ctx, db: tx as unknown as Db }));
 }
 
+/** Maps one item after another: a transaction's statements share one connection, which runs one at a time. */
+async function inTurn<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await read(item));
+  return results;
+}
+
 type People = {
   operator: Actor;
   operatorId: string;
@@ -140,7 +147,7 @@ async function seedPeople(ctx: AppContext): Promise<People | null> {
   const koksuUserId = await account(KOKSU_ORGANISER.email, KOKSU_ORGANISER.name, 'organiser');
   await db.insert(organisationMembers).values({ organisationId: department!.id, userId: koksuUserId, role: 'staff' }).onConflictDoNothing();
 
-  const experts = await Promise.all([expertEmail, ...DEMO_EXPERTS.map((e) => e.email)].map((email) => actorOf(db, email)));
+  const experts = await inTurn([expertEmail, ...DEMO_EXPERTS.map((e) => e.email)], (email) => actorOf(db, email));
   const koksu = await actorOf(db, KOKSU_ORGANISER.email);
   const ngoAdmin = await actorOf(db, NGO_ADMIN);
   const ngoStaff = await actorOf(db, NGO_STAFF);
@@ -326,8 +333,8 @@ async function seedKoksu(ctx: AppContext, people: People) {
   const { db } = ctx;
   if (await exists(db, people.koksuDepartmentId, KOKSU_TITLE_RU)) return;
   const before = '2018-01-01';
-  const [zhastary, ushUrpaq, nakhichivan] = await Promise.all(
-    ['«Көксу Жастары» қоғамдық бірлестігі', '«Үш ұрпақ» қоғамдық бірлестігі', '«Нахичивань» этномәдени орталығы қоғамдық бірлестігі'].map((n) => named(db, n)),
+  const [zhastary, ushUrpaq, nakhichivan] = await inTurn(['«Көксу Жастары» қоғамдық бірлестігі', '«Үш ұрпақ» қоғамдық бірлестігі', '«Нахичивань» этномәдени орталығы қоғамдық бірлестігі'], (n) =>
+    named(db, n),
   );
   const namedIds = [zhastary!.id, ushUrpaq!.id, nakhichivan!.id];
   const district = await ngos(db, before, eq(organisations.districtKato, KOKSU_KATO), sql`${organisations.id} not in (${sql.join(namedIds.map((id) => sql`${id}`), sql`, `)})`);
@@ -340,7 +347,7 @@ async function seedGrants2018(ctx: AppContext, people: People) {
   const { db } = ctx;
   if (await exists(db, people.operatorId, GRANTS_2018_TITLE_RU)) return;
   const keys = Object.keys(NAMED_2018) as NamedKey[];
-  const found = await Promise.all(keys.map((k) => named(db, NAMED_2018[k])));
+  const found = await inTurn(keys, (k) => named(db, NAMED_2018[k]));
   // Shuffled by a fixed hash, so that themes draw their applicants from all over the register.
   const all = (await ngos(db, '2017-01-01')).sort((a, b) => mix('pool', a.bin) - mix('pool', b.bin));
   const byRegion = new Map<string, DemoApplicant[]>();
