@@ -67,23 +67,22 @@ const BASE_COLUMNS: FilterColumns = { region: sql`base.region`, year: sql`base.y
 
 /**
  * The text search: a project's title, or its organisation's name folded to Latin by the register
- * («Көксу», "Koksu" and «Коксу» meet), or its BIN. Each part is read through its own index (the
- * titles' trigram indexes, the register's search key): the organisations are found first, then
- * their projects, since a condition across the joined tables would read every project.
+ * («Көксу», "Koksu" and «Коксу» meet), or its BIN. The projects are found as the union of those
+ * whose title matches (the titles' trigram indexes) and those of the organisations that match
+ * (the register's key), so a rare word reads a few rows and a word in most names a hash join,
+ * never every project against every organisation.
  */
 function matchesText(q: string): SQL {
   const pattern = containing(q);
   const folded = foldForSearch(q);
   const bin = q.replace(/\s/g, '');
+  const byTitle = sql`select ${projects.id} from ${projects} where ${or(ilike(projects.titleKk, pattern), ilike(projects.titleRu, pattern))}`;
   const byOrganisation = or(
     ...(folded ? [sql`${organisations.searchKey} like ${containing(folded)}`] : []),
     ...(/^\d{12}$/.test(bin) ? [eq(organisations.bin, bin)] : []),
   );
-  return or(
-    ilike(projects.titleKk, pattern),
-    ilike(projects.titleRu, pattern),
-    ...(byOrganisation ? [sql`${projects.organisationId} = any(array(select ${organisations.id} from ${organisations} where ${byOrganisation}))`] : []),
-  )!;
+  if (!byOrganisation) return sql`${projects.id} in (${byTitle})`;
+  return sql`${projects.id} in (${byTitle} union select ${projects.id} from ${projects} inner join ${organisations} on ${organisations.id} = ${projects.organisationId} where ${byOrganisation})`;
 }
 
 /** The choice filters, leaving one out (so its own choices keep their counts); `true` when none applies. */
@@ -163,9 +162,7 @@ const narrowed = (p: ProjectListParams, except?: ProjectFacet) => Boolean(p.q) |
 /**
  * The counts and sums of the list in one statement: the projects that the total or one of the
  * counted facets needs are read once (a materialised common table), then counted by each
- * counted filter's choices with the other filters applied, and in total with all of them. The
- * organisation is joined only to match the text: every project has one (a foreign key), so
- * without a text the join changes no count.
+ * counted filter's choices with the other filters applied, and in total with all of them.
  */
 async function countFigures(db: Executor, p: ProjectListParams, counted: readonly ProjectFacet[]): Promise<Figures> {
   const perFacet = counted.map(
@@ -182,7 +179,6 @@ async function countFigures(db: Executor, p: ProjectListParams, counted: readonl
           from ${projects}
           inner join ${agreements} on ${agreements.id} = ${projects.agreementId}
           inner join ${competitions} on ${competitions.id} = ${projects.competitionId}
-          ${p.q ? sql`inner join ${organisations} on ${organisations.id} = ${projects.organisationId}` : sql``}
           where ${and(p.q ? matchesText(p.q) : undefined, needed)}
         )
         select 'total' as facet, null as key, count(*) as n, coalesce(sum(base.amount), 0) as amount from base where ${choices(p, BASE_COLUMNS)}
@@ -241,9 +237,9 @@ export async function listProjects(db: Db, p: ProjectListParams, options: { face
     .innerJoin(agreements, eq(agreements.id, projects.agreementId))
     .innerJoin(competitions, eq(competitions.id, projects.competitionId))
     .$dynamic();
-  // The organisation is joined only to match a text; otherwise only the page's are read, after.
+  // The page's organisations are read after, for its rows only.
   const [rows, { total, facets }] = await Promise.all([
-    (p.q ? page.innerJoin(organisations, eq(organisations.id, projects.organisationId)) : page)
+    page
       .where(where)
       .orderBy(desc(competitions.year), desc(agreements.signedOn), asc(projects.titleKk), asc(projects.id))
       .limit(p.pageSize)
