@@ -33,6 +33,13 @@ describe.runIf(engineUnderTest() === 'postgres')('statements on a PostgreSQL con
     expect(statements.some((s) => s.includes('no parameters'))).toBe(false);
   });
 
+  it('sends a statement of more than a hundred parameters (a bulk write) unprepared', async () => {
+    const terms = Array.from({ length: 101 }, (_, i) => sql`${i}::int`);
+    const [row] = await queryRows<{ total: number }>(database.db, sql`select ${sql.join(terms, sql` + `)} as total`);
+    expect(row!.total).toBe(5050);
+    expect((await prepared()).some((s) => s.statement.includes('as total'))).toBe(false);
+  });
+
   it('runs prepared statements inside a transaction that rolls back', async () => {
     await database.db.execute(sql`create table prepared_probe (n int)`);
     await expect(

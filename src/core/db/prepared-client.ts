@@ -3,6 +3,8 @@ import pg from 'pg';
 
 /** Statements kept prepared on one connection at most; later ones are sent unnamed, as before. */
 const MAX_PREPARED = 256;
+/** Bulk writes (hundreds of rows in one insert, each batch's own text) are not worth keeping. */
+const MAX_PARAMETERS = 100;
 
 /** Names already made, so a statement's text is hashed once per process, not on every run. */
 const names = new Map<string, string>();
@@ -23,8 +25,10 @@ type QueryConfig = { text?: unknown; name?: string; values?: unknown; submit?: u
  * name from its text, so the server parses and plans it on first use and then only binds and
  * executes it. For the short reads of a page this is most of the server's work (three times the
  * statements per second for the same CPU, measured with pgbench). Statements without parameters
- * (migrations, `begin`, several statements at once) keep the simple protocol. The names held per
- * connection are bounded, since the server keeps every prepared plan until the connection closes.
+ * (migrations, `begin`, several statements at once) keep the simple protocol, and bulk writes go
+ * unnamed. The names held per connection are bounded, since the server keeps every prepared plan
+ * until the connection closes; after five runs it may keep one generic plan for all values
+ * (`plan_cache_mode = auto`, PostgreSQL's default).
  */
 export class PreparingClient extends pg.Client {
   readonly #prepared = new Set<string>();
@@ -35,7 +39,7 @@ export class PreparingClient extends pg.Client {
     const [config, values] = args as [QueryConfig | string, unknown];
     if (typeof config === 'object' && config !== null && !config.name && typeof config.submit !== 'function' && typeof config.text === 'string') {
       const params = Array.isArray(values) ? values : config.values;
-      if (Array.isArray(params) && params.length > 0) {
+      if (Array.isArray(params) && params.length > 0 && params.length <= MAX_PARAMETERS) {
         const name = statementName(config.text);
         if (this.#prepared.has(name) || this.#prepared.size < MAX_PREPARED) {
           this.#prepared.add(name);
