@@ -8,8 +8,8 @@ import { type MailWorker, startMailWorker } from './core/mail/outbox.ts';
 
 /**
  * The old generation grows by half again after a full collection, not V8's default of up to four
- * times: under load V8 otherwise reserves 200 MB of heap for 60 MB of live objects. Measured in
- * docs/benchmarks.md ("Memory"): the peak 316 → 214 MB at the same throughput.
+ * times: under load V8 otherwise reserves 200 MB of heap for 60 MB of live objects (decision 011;
+ * docs/benchmarks.md, "Third pass": the peak 316 → 214 MB at the same throughput).
  */
 v8.setFlagsFromString('--heap-growing-percent=50');
 
