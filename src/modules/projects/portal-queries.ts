@@ -235,8 +235,7 @@ export async function listProjects(db: Db, p: ProjectListParams, options: { face
     })
     .from(projects)
     .innerJoin(agreements, eq(agreements.id, projects.agreementId))
-    .innerJoin(competitions, eq(competitions.id, projects.competitionId))
-    .$dynamic();
+    .innerJoin(competitions, eq(competitions.id, projects.competitionId));
   // The page's organisations are read after, for its rows only.
   const [rows, { total, facets }] = await Promise.all([
     page
