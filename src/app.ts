@@ -9,6 +9,7 @@ import { AppError } from './core/errors/app-error.ts';
 import { localBlobStore } from './core/files/blob-store.ts';
 import { langFromAcceptLanguage } from './core/http/negotiate.ts';
 import { http } from './core/http/plugin.ts';
+import { runningHandlers } from './core/http/running-handlers.ts';
 import { resolveSecretKey } from './core/http/secret.ts';
 import { isLang } from './core/i18n/langs.ts';
 import { MessageRegistry } from './core/i18n/messages.ts';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  const handlers = runningHandlers(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -139,6 +141,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   app.addHook('onClose', async () => {
+    // Handlers whose client left are still running: the database closes after them (10 s at most).
+    await handlers.settled(10_000);
     if (!options.database) await ctx.database.close();
   });
   return { app, ctx };
